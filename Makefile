@@ -1,0 +1,59 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEMO_PASSWORD ?= demo-connective-2021
+export DEMO_PASSWORD
+
+.PHONY: run test install messages lint format browser lock serve-setup
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(PY) manage.py compile_catalogues
+
+serve-setup: messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py load_demo_content
+
+run: serve-setup
+	@echo ""
+	@echo "  Site (Deutsch):  http://127.0.0.1:$(PORT)/"
+	@echo "  Site (English):  http://127.0.0.1:$(PORT)/en/"
+	@echo "  Admin:           http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Demo logins:     admin / $(DEMO_PASSWORD)"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djhtml --check templates
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml templates
+
+# Browser tests drive Debian's Chromium; install it where we may (CI runs as root).
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
+	fi
+
+test: messages lint browser
+	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
+
+lock:
+	rm -rf .lockenv && "$$(scripts/find-python)" -m venv .lockenv
+	.lockenv/bin/pip install --quiet -e ".[dev]"
+	(echo "# Exact versions of every dependency, for reproducible installs."; echo "# Regenerate: make lock"; \
+		.lockenv/bin/pip freeze --exclude-editable) > requirements.lock
+	rm -rf .lockenv

@@ -1,0 +1,31 @@
+"""The "Verwandte Inhalte" rule.
+
+Editor-chosen pages come first, then the most recent news items sharing a topic. Never the
+page itself, never a draft or private page, and always in the reader's language.
+"""
+
+from home.localization import localize_all
+
+RELATED_LIMIT = 4
+
+
+def related_content(page, limit=RELATED_LIMIT):
+    chosen_links = page.related_links.select_related("related_page")
+    chosen = localize_all([link.related_page for link in chosen_links], page.locale,
+                          fallback=False)
+    chosen = [item for item in chosen if item.translation_key != page.translation_key][:limit]
+    if len(chosen) >= limit:
+        return chosen
+
+    news_model = type(page)
+    topic_keys = page.topics.values_list("translation_key", flat=True)
+    exclude_keys = [page.translation_key, *(item.translation_key for item in chosen)]
+    recent = (
+        news_model.objects.live().public()
+        .filter(locale_id=page.locale_id, topics__translation_key__in=topic_keys)
+        .exclude(translation_key__in=exclude_keys)
+        .order_by("-date", "-pk")
+        .distinct()
+        .defer_streamfields()[: limit - len(chosen)]
+    )
+    return chosen + list(recent)

@@ -1,0 +1,102 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.listing import paginate, with_listing_images
+from home.localization import localize_all
+from home.models import BasePage, Contact
+
+
+class TopicIndexPage(BasePage):
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["topics.TopicPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("topic index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = TopicPage.objects.child_of(self).live().public().order_by("title")
+        context["topics"] = with_listing_images(topics.defer_streamfields(), "image")
+        return context
+
+
+class TopicPage(BasePage):
+    """A topic hub: its introduction, and the news, videos and contacts of the topic."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    contacts = ParentalManyToManyField(
+        Contact, verbose_name=_("contacts"), blank=True, related_name="topic_pages"
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("contacts"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("introduction"),
+        SynchronizedField("image"),
+        TranslatableField("body"),
+        SynchronizedField("contacts"),
+    ]
+    parent_page_types = ["topics.TopicIndexPage"]
+    subpage_types = []
+    listing_image_field = "image"
+
+    class Meta:
+        verbose_name = _("topic hub")
+
+    def _tagged(self, reverse_accessor):
+        """Live pages of this topic, in this topic's language.
+
+        Translations keep pointing at the source topic, so items are matched by the topic's
+        translation key. The reverse relation names the model, so topics never import news.
+        """
+        model = getattr(type(self), reverse_accessor).rel.related_model
+        return (
+            model.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, topics__translation_key=self.translation_key)
+            .distinct()
+        )
+
+    def news_items(self):
+        news = self._tagged("news_pages").order_by("-date", "-pk").defer_streamfields()
+        return with_listing_images(news, "lead_image")
+
+    def videos(self):
+        videos = self._tagged("video_pages").order_by("-first_published_at").defer_streamfields()
+        return with_listing_images(videos, "poster")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_page"] = paginate(request, self.news_items())
+        context["videos"] = self.videos()[:6]
+        live_contacts = self.contacts.filter(live=True).select_related("photo")
+        context["contacts"] = localize_all(list(live_contacts), self.locale, fallback=True)
+        return context

@@ -1,0 +1,105 @@
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.listing import paginate, with_listing_images
+from home.localization import localize_all
+from home.models import BasePage
+from home.video_providers import parse_video_url, validate_video_url
+from topics.models import TopicPage
+
+
+class VideoIndexPage(BasePage):
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["videos.VideoPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("video index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        videos = (
+            VideoPage.objects.child_of(self).live().public()
+            .order_by("-first_published_at", "-pk")
+        )
+        context["videos_page"] = paginate(request, with_listing_images(videos, "poster"))
+        return context
+
+
+class VideoPage(BasePage):
+    """A video shown from its stored URL behind a consent placeholder: no oEmbed, no tracking."""
+
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    topics = ParentalManyToManyField(
+        TopicPage, verbose_name=_("topics"), blank=True, related_name="video_pages"
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("poster image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    video_url = models.URLField(
+        _("video URL"),
+        validators=[validate_video_url],
+        help_text=_("YouTube or Vimeo address. Readers load it only after they consent."),
+    )
+    transcript = RichTextField(_("transcript"), blank=True, features=RICH_TEXT_FEATURES)
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("captions (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("video_url"),
+        FieldPanel("poster"),
+        FieldPanel("description"),
+        FieldPanel("topics"),
+        MultiFieldPanel(
+            [FieldPanel("transcript"), FieldPanel("captions")], heading=_("Accessibility")
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("transcript"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("description"),
+        SynchronizedField("topics"),
+        SynchronizedField("poster"),
+        SynchronizedField("video_url"),
+        TranslatableField("transcript"),
+        SynchronizedField("captions"),
+    ]
+    parent_page_types = ["videos.VideoIndexPage"]
+    subpage_types = []
+    listing_image_field = "poster"
+
+    class Meta:
+        verbose_name = _("video")
+
+    @cached_property
+    def embed(self):
+        return parse_video_url(self.video_url)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = localize_all(list(self.topics.all()), self.locale, fallback=False)
+        return context
