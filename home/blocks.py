@@ -15,9 +15,10 @@ from .video_providers import parse_video_url, validate_video_url
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-def _require_exactly_one(value, names, message):
+def _require_one(value, names, message, *, optional=False):
+    """Allow exactly one of the fields `names` to be filled (or none, if `optional`)."""
     chosen = [name for name in names if value.get(name)]
-    if len(chosen) != 1:
+    if len(chosen) > 1 or (not chosen and not optional):
         errors = {name: ErrorList([ValidationError(message)]) for name in names}
         raise StructBlockValidationError(block_errors=errors)
 
@@ -107,7 +108,7 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_exactly_one(value, ["video", "url"], _("Choose a video page or enter a URL."))
+        _require_one(value, ["video", "url"], _("Choose a video page or enter a URL."))
         return value
 
     class Meta:
@@ -137,8 +138,11 @@ class CallToActionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_exactly_one(
-            value, ["page", "url", "contact"], _("Choose exactly one: a page, a link or a contact.")
+        _require_one(
+            value,
+            ["page", "url", "contact"],
+            _("Choose at most one: a page, a link or a contact."),
+            optional=True,
         )
         return value
 
@@ -168,7 +172,7 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_exactly_one(value, ["page", "url"], _("Choose a page or enter a URL."))
+        _require_one(value, ["page", "url"], _("Choose a page or enter a URL."))
         if value.get("url") and not value.get("title"):
             raise StructBlockValidationError(block_errors={"title": ErrorList([
                 ValidationError(_("External links need a link text."))

@@ -30,7 +30,9 @@ INSTALLED_APPS = [
     "topics",
     "videos",
     "news",
+    "editorial",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -170,3 +172,37 @@ LOGGING = {
 }
 
 SITE_TITLE = _("Connective Cities")
+
+# A translation is never published by submitting or syncing it: it starts as a draft and goes
+# through the same approval as any page (see wagtail-localize issue #743).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+# --- Editorial workflow (editorial/) -----------------------------------------------------------
+# Roles, the workflow "Redaktionelle Freigabe", scheduled publishing and the editors' dashboard.
+# Every page and contact goes through approval by the Redaktion before it is published.
+WAGTAIL_WORKFLOW_ENABLED = True
+# Editing something that is in moderation asks for approval again, from the first task.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Editorial safety, on and configured: comments, locking, concurrent-editing notices (how often
+# an open editor reports itself, in ms), live preview (refresh interval, in ms), revisions.
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAILADMIN_GLOBAL_EDIT_LOCK = False
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
+WAGTAIL_AUTO_UPDATE_PREVIEW_INTERVAL = 500
+WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 10
+# The content checks (accessibility, readability) are on by default; they need the admin's base
+# URL, which is set above. No request leaves the server for Wagtail's update check.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Notifications: the Redaktion on submission, the author on approval or rejection (with the
+# comment). Submissions go to the reviewing group, not to every superuser as well.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# `manage.py run_scheduler` publishes and expires scheduled content this often (seconds, ≤ 60).
+EDITORIAL_SCHEDULER_INTERVAL = int(os.environ.get("EDITORIAL_SCHEDULER_INTERVAL", "30"))
+# --- End of editorial workflow -----------------------------------------------------------------

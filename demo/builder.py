@@ -1,0 +1,209 @@
+"""Build the demo site: the German tree, its snippets, and English translations made through
+wagtail-localize exactly as a translator's work would be."""
+
+import html
+import re
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from wagtail.models import DraftStateMixin, Locale, Page, Site
+from wagtail.rich_text import RichText
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+
+from home.models import Author, Contact, HomePage, HomePageFeaturedTopic
+from news.models import NewsIndexPage, NewsPage
+from topics.models import TopicIndexPage, TopicPage
+from videos.models import VideoIndexPage, VideoPage
+
+from . import content, notice
+from .images import placeholder_image
+
+
+def _normalise(text):
+    return " ".join(html.unescape(text).split())
+
+
+def _english_lookup():
+    lookup = {}
+    for german, english in content.ENGLISH.items():
+        lookup[_normalise(german)] = english
+        if german.startswith("<p>") and german.endswith("</p>"):
+            lookup[_normalise(strip_tags(german))] = strip_tags(english)
+    return lookup
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_page(parent, page):
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+class DemoBuilder:
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.de = Locale.objects.get_or_create(language_code="de")[0]
+        self.en = Locale.objects.get_or_create(language_code="en")[0]
+        self.english = _english_lookup()
+        self.missing_english = set()
+
+    def log(self, message):
+        if self.stdout:
+            self.stdout.write(message)
+
+    def already_built(self):
+        return HomePage.objects.filter(locale=self.de).exists()
+
+    def build(self):
+        home = self.build_home()
+        author = Author.objects.create(name=notice.BYLINE, kind=Author.Kind.TEAM, locale=self.de)
+        contacts = [self.build_contact(data) for data in notice.CONTACTS]
+        news_index = add_page(home, NewsIndexPage(
+            title=content.NEWS_INDEX["title"], slug=content.NEWS_INDEX["slug"],
+            introduction=content.NEWS_INDEX["introduction"], show_in_menus=True))
+        topic_index = add_page(home, TopicIndexPage(
+            title=content.TOPIC_INDEX["title"], slug=content.TOPIC_INDEX["slug"],
+            introduction=content.TOPIC_INDEX["introduction"], show_in_menus=True))
+        video_index = add_page(home, VideoIndexPage(
+            title=content.VIDEO_INDEX["title"], slug=content.VIDEO_INDEX["slug"],
+            introduction=content.VIDEO_INDEX["introduction"], show_in_menus=True))
+        topics = {}
+        for index, (slug, title, introduction) in enumerate(content.TOPICS):
+            topic = TopicPage(
+                title=title, slug=slug, introduction=introduction, teaser=introduction,
+                image=placeholder_image(title, colour_index=index),
+            )
+            topics[slug] = add_page(topic_index, topic)
+        topics["krisenmanagement"].contacts.set(contacts)
+        publish(topics["krisenmanagement"])
+
+        video = VideoPage(
+            title=content.VIDEO["title"], slug=content.VIDEO["slug"],
+            video_url=content.VIDEO["video_url"], description=content.VIDEO["description"],
+            transcript=content.VIDEO["transcript"], teaser=content.VIDEO["teaser"],
+            poster=placeholder_image("Poster: " + content.VIDEO["title"], colour_index=7,
+                                     description="Platzhalterbild des Informationsvideos"),
+        )
+        video.topics.set(topics.values())
+        video = add_page(video_index, video)
+
+        other_news = [self.build_news(news_index, data, topics, author) for data in content.MORE_NEWS]
+        programme_notice = self.build_notice(news_index, topics, video, author, contacts)
+
+        home.featured_video = video
+        for slug in ["krisenmanagement", "digitalisierung-kommunikation", "innovation"]:
+            home.featured_topics.add(HomePageFeaturedTopic(topic=topics[slug]))
+        publish(home)
+
+        self.translate_to_english(
+            [author, *contacts],
+            [home, news_index, topic_index, video_index, *topics.values(), video,
+             programme_notice, *(page for page, data in zip(other_news, content.MORE_NEWS,
+                                                            strict=True) if data["translate"])],
+        )
+        return programme_notice
+
+    def build_home(self):
+        root = Page.get_first_root_node()
+        home = add_page(root, HomePage(
+            title=content.HOME["title"], slug="start", introduction=content.HOME["introduction"],
+            locale=self.de,
+        ))
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", is_default_site=True)
+        old_root = site.root_page if site.pk else None
+        site.root_page = home
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
+        if old_root and old_root.pk != home.pk and old_root.specific_class is not HomePage:
+            old_root.delete()
+        self.log("Home page created.")
+        return home
+
+    def build_contact(self, data):
+        contact = Contact(locale=self.de, live=False, **data)
+        contact.save()
+        contact.save_revision().publish()
+        return contact
+
+    def build_news(self, news_index, data, topics, author):
+        page = NewsPage(
+            title=data["title"], slug=data["slug"], subtitle=data["subtitle"], date=data["date"],
+            teaser=data["teaser"], byline=author,
+            lead_image=placeholder_image(data["title"], colour_index=len(data["title"])),
+            body=[("rich_text", RichText(data["body"]))],
+        )
+        page.topics.set([topics[slug] for slug in data["topics"]])
+        return add_page(news_index, page)
+
+    def build_notice(self, news_index, topics, video, author, contacts):
+        focus_list = "".join(f"<li>{area}</li>" for area in notice.FOCUS_AREAS)
+        page = NewsPage(
+            title=notice.TITLE, slug=notice.SLUG, subtitle=notice.SUBTITLE, date=notice.DATE,
+            teaser=notice.TEASER, byline=author,
+            body=[
+                ("rich_text", RichText(f"<p>{notice.INTRO}</p>")),
+                ("rich_text", RichText(
+                    f"<p>{notice.FOCUS_LEAD}</p><ul>{focus_list}</ul><p>{notice.MORE_INFO}</p>")),
+                ("video", {"video": video, "url": "", "title": notice.VIDEO_CAPTION}),
+                ("call_to_action", {
+                    "title": notice.CTA_TITLE,
+                    "text": RichText("".join(f"<p>{text}</p>" for text in notice.CTA_TEXT)),
+                    "page": None, "url": "", "contact": None, "label": "",
+                }),
+            ],
+        )
+        page.topics.set([topics[slug] for slug, _title, _intro in content.TOPICS])
+        page.contacts.set(contacts)
+        page = add_page(news_index, page)
+        self.log(f"Programme notice published at {page.url}")
+        return page
+
+    def translate_to_english(self, snippets, pages):
+        creator = TranslationCreator(user=None, target_locales=[self.en])
+        for instance in [*snippets, *pages]:
+            creator.create_translations(instance, include_related_objects=False)
+            source = TranslationSource.objects.get_for_instance(instance)
+            self.fill_translations(source)
+            translation = Translation.objects.get(source=source, target_locale=self.en)
+            self.publish_translation(translation, instance)
+        if self.missing_english:
+            self.log("Kept in German (no English given): " + "; ".join(sorted(self.missing_english)))
+
+    def publish_translation(self, translation, instance):
+        """Save the translation, then publish it as the Redaktion would after approval.
+
+        wagtail-localize publishes a translated revision in an on-commit hook; inside this
+        command's transaction that hook would run late, from a stale copy of the page, and undo
+        the tree's child counts. So the draft is saved here and published right away instead.
+        """
+        if not isinstance(instance, DraftStateMixin):
+            translation.save_target(publish=True)
+            return
+        translation.save_target(publish=False)
+        target = translation.source.get_translated_instance(self.en)
+        target.refresh_from_db()
+        target.get_latest_revision().publish()
+
+    def fill_translations(self, source):
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            german = segment.string.data
+            english = self.english.get(_normalise(german))
+            if english is not None and html.unescape(german) != german:
+                english = html.escape(english, quote=False)
+            if english is None:
+                english = german
+                if re.search(r"[a-zäöüß]{4}", german):
+                    self.missing_english.add(german[:60])
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=self.en,
+                context=segment.context,
+                defaults={"data": english,
+                          "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
