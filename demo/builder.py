@@ -92,7 +92,9 @@ class DemoBuilder:
         video.topics.set(topics.values())
         video = add_page(video_index, video)
 
-        other_news = [self.build_news(news_index, data, topics, author) for data in content.MORE_NEWS]
+        other_news = [
+            self.build_news(news_index, data, topics, author) for data in content.MORE_NEWS
+        ]
         programme_notice = self.build_notice(news_index, topics, video, author, contacts)
 
         home.featured_video = video
@@ -173,7 +175,8 @@ class DemoBuilder:
             translation = Translation.objects.get(source=source, target_locale=self.en)
             self.publish_translation(translation, instance)
         if self.missing_english:
-            self.log("Kept in German (no English given): " + "; ".join(sorted(self.missing_english)))
+            kept = "; ".join(sorted(self.missing_english))
+            self.log(f"Kept in German (no English given): {kept}")
 
     def publish_translation(self, translation, instance):
         """Save the translation, then publish it as the Redaktion would after approval.
