@@ -1,3 +1,7 @@
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -11,3 +15,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# CI must test against PostgreSQL and must never fall back to SQLite quietly.
+if os.environ.get("REQUIRE_POSTGRES") and DATABASES["default"]["ENGINE"] != (  # noqa: F405
+    "django.db.backends.postgresql"
+):
+    raise ImproperlyConfigured("REQUIRE_POSTGRES is set, but DATABASE_URL is not PostgreSQL.")
+
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

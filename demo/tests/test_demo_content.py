@@ -1,0 +1,119 @@
+"""The demo site as a newcomer meets it after `make run`."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page, Revision
+
+from demo import notice
+from home.models import Author, Contact
+from news.models import NewsPage
+from topics.models import TopicPage
+
+NOTICE_DE = f"/aktuelles/{notice.SLUG}/"
+NOTICE_EN = f"/en/aktuelles/{notice.SLUG}/"
+
+
+def _text(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+@pytest.fixture(scope="module")
+def _demo_site_once(django_db_setup, django_db_blocker):
+    """Load the demo once for this module (it takes seconds), inside a transaction that is
+    rolled back afterwards, so other modules never see it."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo_content", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_site(_demo_site_once, db):
+    return None
+
+
+def test_loading_twice_changes_nothing(demo_site):
+    counts = (Page.objects.count(), Revision.objects.count(), Contact.objects.count(),
+              Author.objects.count(), get_user_model().objects.count())
+    call_command("load_demo_content", stdout=io.StringIO())
+    assert counts == (Page.objects.count(), Revision.objects.count(), Contact.objects.count(),
+                      Author.objects.count(), get_user_model().objects.count())
+
+
+def test_demo_superuser_uses_demo_password(demo_site):
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password("demo-connective-2021")
+
+
+def test_the_home_page_links_to_the_notice(client, demo_site):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert f'href="{NOTICE_DE}"'.encode() in response.content
+
+
+def test_the_german_notice_shows_its_text_verbatim(client, demo_site):
+    response = client.get(NOTICE_DE)
+    assert response.status_code == 200
+    html = response.content.decode()
+    text = _text(html)
+    assert '<html lang="de"' in html
+    assert '<time datetime="2021-07-27">27.07.2021</time>' in html
+    assert html.count("<h1") == 1
+    for paragraph in [notice.TITLE, notice.SUBTITLE, notice.INTRO, notice.FOCUS_LEAD,
+                      notice.MORE_INFO, notice.CTA_TITLE, *notice.CTA_TEXT]:
+        assert " ".join(paragraph.split()) in text.replace("&amp;", "&").replace("&#x27;", "'")
+
+
+def test_the_german_notice_links_its_seven_focus_areas(client, demo_site):
+    html = client.get(NOTICE_DE).content.decode()
+    for area in notice.FOCUS_AREAS:
+        topic = TopicPage.objects.get(title=area, locale__language_code="de")
+        assert f'<a href="{topic.url}">{area.replace("&", "&amp;")}</a>' in html
+
+
+def test_the_german_notice_shows_contacts_video_placeholder_and_byline(client, demo_site):
+    html = client.get(NOTICE_DE).content.decode()
+    assert "paulina.koschmieder(at)giz.de" in html
+    assert "thiago.garcia(at)engagement-global.de" in html
+    assert "paulina.koschmieder@giz.de" not in html
+    assert "data-video-consent" in html
+    assert "youtube-nocookie.com/embed/" in html
+    assert "<iframe" not in html
+    assert "Redaktion Connective Cities" in html
+    assert "erstellt von:" in html
+    assert 'href="#top"' in html
+
+
+def test_the_english_notice_is_a_translation_in_english(client, demo_site):
+    response = client.get(NOTICE_EN)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    assert '<time datetime="2021-07-27">27 July 2021</time>' in html
+    assert "Connective Cities COVID-19 Programme 2021" in html
+    assert "Connective Cities editorial team" in html
+    assert "Crisis management" in html
+    assert "Pandemiefolgen" not in html
+    german = NewsPage.objects.get(slug=notice.SLUG, locale__language_code="de")
+    english = NewsPage.objects.get(slug=notice.SLUG, locale__language_code="en")
+    assert english.translation_key == german.translation_key
+    assert f'hreflang="de" href="http://localhost{NOTICE_DE}"' in html
+
+
+def test_a_german_only_news_item_has_no_english_url(client, demo_site):
+    assert client.get("/aktuelles/hitzeschutz-in-der-stadt/").status_code == 200
+    assert client.get("/en/aktuelles/hitzeschutz-in-der-stadt/").status_code == 404
+    english_index = client.get("/en/aktuelles/").content.decode()
+    assert "hitzeschutz" not in english_index
+    assert "Digital public services in the crisis" in english_index
