@@ -111,7 +111,9 @@ class DemoBuilder:
         return programme_notice
 
     def build_home(self):
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=self.de)
+        )
         home = add_page(root, HomePage(
             title=content.HOME["title"], slug="start", introduction=content.HOME["introduction"],
             locale=self.de,
