@@ -2,6 +2,7 @@
 wagtail-localize exactly as a translator's work would be."""
 
 import html
+import os
 import re
 
 from django.conf import settings
@@ -118,9 +119,11 @@ class DemoBuilder:
             title=content.HOME["title"], slug="start", introduction=content.HOME["introduction"],
             locale=self.de,
         ))
-        site = Site.objects.filter(is_default_site=True).first() or Site(
-            hostname="localhost", is_default_site=True)
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         old_root = site.root_page if site.pk else None
+        # Full URLs (canonical, hreflang, feeds, sitemap) point where `make run` serves.
+        site.hostname = os.environ.get("SITE_HOSTNAME", "127.0.0.1")
+        site.port = int(os.environ.get("PORT", "8000"))
         site.root_page = home
         site.site_name = settings.WAGTAIL_SITE_NAME
         site.save()

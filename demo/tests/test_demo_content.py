@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from demo import notice
 from home.models import Author, Contact
@@ -108,7 +108,10 @@ def test_the_english_notice_is_a_translation_in_english(client, demo_site):
     german = NewsPage.objects.get(slug=notice.SLUG, locale__language_code="de")
     english = NewsPage.objects.get(slug=notice.SLUG, locale__language_code="en")
     assert english.translation_key == german.translation_key
-    assert f'hreflang="de" href="http://localhost{NOTICE_DE}"' in html
+    root_url = Site.objects.get(is_default_site=True).root_url
+    assert f'hreflang="de" href="{root_url}{NOTICE_DE}"' in html
+    assert f'hreflang="en" href="{root_url}{NOTICE_EN}"' in html
+    assert f'rel="canonical" href="{root_url}{NOTICE_EN}"' in html
 
 
 def test_a_german_only_news_item_has_no_english_url(client, demo_site):
