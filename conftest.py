@@ -64,3 +64,75 @@ def browser_page(chromium, live_server, settings):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- The standard site tree, built from factories ----------------------------------------------
+# Live-server (transactional) tests flush every table after each test, Wagtail's migration data
+# included (root page, default Locale, default Site, root collection), so nothing here relies on
+# it: `build_site_tree` makes whatever is missing and reuses whatever is there.
+
+
+class SiteTree:
+    """The German home page with its three indexes, each with its English translation."""
+
+    def __init__(self, **pages):
+        self.__dict__.update(pages)
+
+
+def build_site_tree():
+    from django.core.cache import cache
+    from wagtail.models import Page, Site
+
+    from home.factories import HomePageFactory, get_locale, root_collection, translate_page
+    from home.models import HomePage
+    from news.factories import NewsIndexPageFactory
+    from news.models import NewsIndexPage
+    from topics.factories import TopicIndexPageFactory
+    from topics.models import TopicIndexPage
+    from videos.factories import VideoIndexPageFactory
+    from videos.models import VideoIndexPage
+
+    # Site root paths and renditions are cached; a cache from an earlier test would lie.
+    cache.clear()
+    de, en = get_locale("de"), get_locale("en")
+    root_collection()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=de)
+    )
+    # Wagtail's migration adds a welcome page as the site root; our home page replaces it.
+    for page in root.get_children().not_type(HomePage):
+        page.delete()
+    home = HomePage.objects.child_of(root).filter(locale=de).first() or HomePageFactory(
+        parent=root
+    )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page = "localhost", 80, home
+    site.site_name = "Connective Cities"
+    site.save()
+
+    def ensure(model, factory, english_title):
+        page = model.objects.child_of(home).first() or factory(parent=home)
+        translated = page.get_translation_or_none(en)
+        if translated is None:
+            translated = translate_page(page, "en", title=english_title)
+        return page, translated.specific
+
+    home_en = home.get_translation_or_none(en) or translate_page(home, "en", title="Home")
+    home_en = home_en.specific
+    news_index, news_index_en = ensure(NewsIndexPage, NewsIndexPageFactory, "News")
+    topic_index, topic_index_en = ensure(TopicIndexPage, TopicIndexPageFactory, "Topics")
+    video_index, video_index_en = ensure(VideoIndexPage, VideoIndexPageFactory, "Videos")
+    Site.clear_site_root_paths_cache()
+    return SiteTree(
+        de=de, en=en, root=root, site=site, home=home, home_en=home_en,
+        news_index=news_index, news_index_en=news_index_en,
+        topic_index=topic_index, topic_index_en=topic_index_en,
+        video_index=video_index, video_index_en=video_index_en,
+    )
+
+
+@pytest.fixture
+def site_tree(db):
+    """Locales de and en, a site whose root is the German home page, and the indexes
+    "Aktuelles", "Themen" and "Videos", each translated into English (/en/…)."""
+    return build_site_tree()

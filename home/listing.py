@@ -1,10 +1,11 @@
 """Listings cost a fixed number of queries, whatever the number of items."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
 LISTING_RENDITION = "fill-640x360|format-webp"
+CONTACT_PHOTO_RENDITION = "fill-160x160|format-webp"
 PAGE_SIZE = 10
 
 
@@ -12,6 +13,16 @@ def with_listing_images(queryset, image_field):
     """Fetch the listing image and its renditions with the pages, in bulk."""
     images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
     return queryset.prefetch_related(Prefetch(image_field, queryset=images))
+
+
+def with_contact_photos(contacts):
+    """Fetch the photos of a list of contacts and their renditions in bulk; return the list.
+
+    Runs after the contacts are localised, so translated contacts get their photos too.
+    """
+    images = get_image_model().objects.prefetch_renditions(CONTACT_PHOTO_RENDITION)
+    prefetch_related_objects(contacts, Prefetch("photo", queryset=images))
+    return contacts
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):

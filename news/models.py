@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listing import paginate, with_listing_images
+from home.listing import paginate, with_contact_photos, with_listing_images
 from home.localization import localize, localize_all
 from home.models import Author, BasePage, Contact
 from topics.models import TopicPage
@@ -132,8 +132,9 @@ class NewsPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = localize_all(list(self.topics.all()), self.locale, fallback=False)
-        live_contacts = [c for c in self.contacts.select_related("photo") if c.live]
-        context["contacts"] = localize_all(live_contacts, self.locale, fallback=True)
+        live_contacts = list(self.contacts.filter(live=True))
+        contacts = localize_all(live_contacts, self.locale, fallback=True)
+        context["contacts"] = with_contact_photos(contacts)
         context["byline"] = localize(self.byline, self.locale, fallback=True)
         context["related_pages"] = related_content(self)
         return context

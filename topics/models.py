@@ -7,7 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listing import paginate, with_listing_images
+from home.listing import paginate, with_contact_photos, with_listing_images
 from home.localization import localize_all
 from home.models import BasePage, Contact
 
@@ -97,6 +97,7 @@ class TopicPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["news_page"] = paginate(request, self.news_items())
         context["videos"] = self.videos()[:6]
-        live_contacts = self.contacts.filter(live=True).select_related("photo")
-        context["contacts"] = localize_all(list(live_contacts), self.locale, fallback=True)
+        live_contacts = list(self.contacts.filter(live=True))
+        contacts = localize_all(live_contacts, self.locale, fallback=True)
+        context["contacts"] = with_contact_photos(contacts)
         return context
