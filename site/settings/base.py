@@ -145,7 +145,16 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Connective Cities"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (search/): Wagtail's database backend, with each page indexed under the text-search
+# configuration of its language, so that PostgreSQL stems German and English words correctly
+# (SQLite has no stemming and falls back to prefix matching). After changing LANGUAGE_CONFIGS,
+# run `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends",
+        "LANGUAGE_CONFIGS": {"de": "german", "en": "english"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx", "zip"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp"}
 # Videos are rendered from their stored URL behind a consent placeholder; nothing is
