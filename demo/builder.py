@@ -14,6 +14,8 @@ from wagtail_localize.operations import TranslationCreator
 
 from home.models import Author, Contact, HomePage, HomePageFeaturedTopic
 from news.models import NewsIndexPage, NewsPage
+from pages.demo import ENGLISH as PAGES_ENGLISH
+from pages.demo import build_legal_pages
 from topics.models import TopicIndexPage, TopicPage
 from videos.models import VideoIndexPage, VideoPage
 
@@ -27,7 +29,7 @@ def _normalise(text):
 
 def _english_lookup():
     lookup = {}
-    for german, english in content.ENGLISH.items():
+    for german, english in {**content.ENGLISH, **PAGES_ENGLISH}.items():
         lookup[_normalise(german)] = english
         if german.startswith("<p>") and german.endswith("</p>"):
             lookup[_normalise(strip_tags(german))] = strip_tags(english)
@@ -98,6 +100,8 @@ class DemoBuilder:
         ]
         programme_notice = self.build_notice(news_index, topics, video, author, contacts)
 
+        legal_pages = build_legal_pages(home)
+
         home.featured_video = video
         for slug in ["krisenmanagement", "digitalisierung-kommunikation", "innovation"]:
             home.featured_topics.add(HomePageFeaturedTopic(topic=topics[slug]))
@@ -107,7 +111,8 @@ class DemoBuilder:
             [author, *contacts],
             [home, news_index, topic_index, video_index, *topics.values(), video,
              programme_notice, *(page for page, data in zip(other_news, content.MORE_NEWS,
-                                                            strict=True) if data["translate"])],
+                                                            strict=True) if data["translate"]),
+             *legal_pages],
         )
         return programme_notice
 

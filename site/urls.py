@@ -23,6 +23,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("", include("pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

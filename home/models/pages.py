@@ -80,6 +80,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "topics.TopicIndexPage",
         "videos.VideoIndexPage",
+        "pages.StandardPage", "pages.FeedbackFormPage",
     ]
 
     class Meta:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "news",
     "editorial",
     "search",
+    "pages",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
