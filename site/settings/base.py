@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from translation.conf import DEFAULT_SITE_LANGUAGES, machine_translator, site_languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -31,6 +33,7 @@ INSTALLED_APPS = [
     "videos",
     "news",
     "editorial",
+    "translation",
     "search",
     "pages",
     "demo",
@@ -123,9 +126,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages. German is the source language and is served without a URL prefix;
-# every other language lives under its own prefix (/en/ …).
+# every other language lives under its own prefix (/en/ …). SITE_LANGUAGES adds languages
+# without a code change ("de,en,ar"; German always comes first), then
+# `manage.py add_language <code>` makes its locale, draft page tree and translators' group.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+LANGUAGES = site_languages(os.environ.get("SITE_LANGUAGES", DEFAULT_SITE_LANGUAGES))
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 FORMAT_MODULE_PATH = ["siteconfig.formats"]
@@ -186,6 +191,10 @@ SITE_TITLE = _("Connective Cities")
 # A translation is never published by submitting or syncing it: it starts as a draft and goes
 # through the same approval as any page (see wagtail-localize issue #743).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set, otherwise
+# an offline translator that copies the text marked "[EN] …". Its output is a draft, too.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(DEEPL_API_KEY)
 
 
 # --- Editorial workflow (editorial/) -----------------------------------------------------------

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationConfig(AppConfig):
+    """Languages, translators' groups and the translation workflow on top of wagtail-localize."""
+
+    name = "translation"
+    verbose_name = _("Translation")
+
+    def ready(self):
+        from . import checks, drafts, signals  # noqa: F401 - registers checks and receivers
+
+        drafts.install()

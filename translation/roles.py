@@ -1,0 +1,113 @@
+"""Translators' groups, one per configured language ("Übersetzung EN", "Übersetzung AR" …).
+
+Members translate into their own language, in wagtail-localize's editor, and nothing else:
+
+* Pages: `change_page` on their language's tree root (that language's home page), so they edit
+  that tree only. No add, publish, delete or lock permission; they are not reviewers of the
+  approval task, so they cannot approve. What they finish, they submit to the Redaktion.
+* Snippets: change (and view) permissions for the translatable snippets. Wagtail has no
+  per-locale snippet permissions, so `translation.permissions` and the admin hooks keep them to
+  their own language.
+* No user, group, site, locale, workflow or settings permission.
+
+The Redaktion additionally gets wagtail-localize's "submit translation" permission: it decides
+what is translated ("Translate this page", "Sync translated pages").
+
+`setup_translators()` is idempotent and only adds what is missing. It runs from this app's data
+migration, from `manage.py add_language`, and from the demo; a language's tree root is granted
+as soon as it exists (see `signals.py`), whichever way it was created. It works with historical
+models (`apps` from a migration) as well as the live registry.
+"""
+
+from django.apps import apps as global_apps
+from django.conf import settings
+from django.db import transaction
+
+from .conf import SOURCE_LANGUAGE
+
+TRANSLATOR_GROUP_PREFIX = "Übersetzung "
+REDAKTION = "Redaktion"
+
+TRANSLATOR_MODEL_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "home.change_contact",
+    "home.view_contact",
+    "home.change_author",
+    "home.view_author",
+)
+TRANSLATOR_PAGE_PERMISSIONS = ("change_page",)
+REDAKTION_PERMISSIONS = ("wagtail_localize.submit_translation",)
+
+
+def translator_group_name(language_code):
+    return f"{TRANSLATOR_GROUP_PREFIX}{language_code.upper()}"
+
+
+def translator_group_language(group_name):
+    """The language code a translators' group stands for, or None for any other group."""
+    if not group_name.startswith(TRANSLATOR_GROUP_PREFIX):
+        return None
+    return group_name.removeprefix(TRANSLATOR_GROUP_PREFIX).strip().lower() or None
+
+
+def target_languages():
+    """Every configured content language except the source language, in settings order."""
+    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
+    return [code for code, _name in languages if code != SOURCE_LANGUAGE]
+
+
+def _permission(apps, dotted):
+    app_label, codename = dotted.split(".", 1)
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+
+
+def setup_translators(apps=None, languages=None):
+    """Create or complete the translators' groups; grant each its language's tree roots.
+
+    Returns the groups by language code. Safe to re-run.
+    """
+    apps = apps or global_apps
+    languages = target_languages() if languages is None else languages
+    with transaction.atomic():
+        Group = apps.get_model("auth", "Group")
+        redaktion = Group.objects.filter(name=REDAKTION).first()
+        if redaktion is not None:
+            perms = [_permission(apps, dotted) for dotted in REDAKTION_PERMISSIONS]
+            redaktion.permissions.add(*[perm for perm in perms if perm is not None])
+        return {code: _setup_group(apps, code) for code in languages}
+
+
+def _setup_group(apps, language_code):
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    group = Group.objects.get_or_create(name=translator_group_name(language_code))[0]
+    perms = [_permission(apps, dotted) for dotted in TRANSLATOR_MODEL_PERMISSIONS]
+    group.permissions.add(*[perm for perm in perms if perm is not None])
+    for root in Page.objects.filter(depth=2, locale__language_code=language_code):
+        _grant_tree(apps, group, root)
+    return group
+
+
+def _grant_tree(apps, group, root):
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    for codename in TRANSLATOR_PAGE_PERMISSIONS:
+        permission = _permission(apps, f"wagtailcore.{codename}")
+        if permission is not None:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=root.pk, permission=permission
+            )
+
+
+def grant_language_tree(root):
+    """Let the translators of `root`'s language edit the tree below it (a new tree root).
+
+    Does nothing for the source language or a language that is not configured.
+    """
+    language_code = root.locale.language_code
+    if language_code == SOURCE_LANGUAGE or language_code not in target_languages():
+        return None
+    group = _setup_group(global_apps, language_code)
+    return group

@@ -1,0 +1,102 @@
+"""Admin hooks: translators stay in their language, and translations go through approval.
+
+Each hook runs before wagtail-localize's own (`order=-10`), so a request is checked before
+wagtail-localize's editor takes it over.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from wagtail import hooks
+from wagtail.models import Locale, TranslatableMixin
+
+from . import views
+from .permissions import may_handle, may_handle_language
+from .workflow import enabled_translation, handle_editor_action
+
+FIRST = -10
+
+
+@hooks.register("register_admin_urls", order=FIRST)
+def guard_wagtail_localize_urls():
+    """The same paths as wagtail-localize's, registered first, so these views answer them."""
+    translate = "localize/translate/<int:translation_id>/"
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.UpdateTranslationsView.as_view(),
+            name="translation_update_translations",
+        ),
+        path(
+            translate + "strings/<int:string_segment_id>/edit/",
+            views.edit_string_translation,
+            name="translation_edit_string",
+        ),
+        path(
+            translate + "overrides/<int:overridable_segment_id>/edit/",
+            views.edit_override,
+            name="translation_edit_override",
+        ),
+        path(translate + "pofile/download/", views.download_pofile, name="translation_po_download"),
+        path(translate + "pofile/upload/", views.upload_pofile, name="translation_po_upload"),
+        path(
+            translate + "machine_translate/",
+            views.machine_translate,
+            name="translation_machine_translate",
+        ),
+        path(translate + "preview/", views.preview_translation, name="translation_preview"),
+        path(
+            translate + "preview/<str:mode>/",
+            views.preview_translation,
+            name="translation_preview_mode",
+        ),
+        path(translate + "disable/", views.stop_translation, name="translation_stop"),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.convert_to_alias,
+            name="translation_convert_to_alias",
+        ),
+    ]
+
+
+@hooks.register("before_edit_page", order=FIRST)
+def submit_page_translations_for_approval(request, page):
+    if request.method != "POST":
+        return None
+    translation = enabled_translation(page)
+    if translation is None:
+        return None
+    return handle_editor_action(request, translation, page)
+
+
+@hooks.register("before_edit_snippet", order=FIRST)
+def translators_edit_snippets_in_their_language(request, instance):
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    if not may_handle(request.user, instance, "change"):
+        raise PermissionDenied
+    if request.method != "POST":
+        return None
+    translation = enabled_translation(instance)
+    if translation is None:
+        return None
+    return handle_editor_action(request, translation, instance)
+
+
+@hooks.register("before_create_snippet", order=FIRST)
+def translators_create_snippets_in_their_language(request, model):
+    if not issubclass(model, TranslatableMixin):
+        return None
+    code = request.GET.get("locale") or Locale.get_default().language_code
+    if not may_handle_language(request.user, model, code, "add"):
+        raise PermissionDenied
+    return None
+
+
+@hooks.register("before_delete_snippet", order=FIRST)
+def translators_delete_snippets_in_their_language(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin) and not may_handle(
+            request.user, instance, "delete"
+        ):
+            raise PermissionDenied
+    return None
