@@ -7,7 +7,9 @@ Two traps, neither visible to people or assistive technology:
 * a signed timestamp, written into the form when it is shown. A submission without one, or
   faster than `FEEDBACK_FORM_MIN_SECONDS` after the form was shown, comes from a robot.
 
-Spam is dropped silently: the sender sees the usual thank-you page, nothing is stored or mailed.
+A submission with mistakes gets its error messages, whoever sent it. A complete one that fell
+into a trap is dropped silently: the sender sees the usual thank-you page, nothing is stored or
+mailed.
 A timestamp that is too old or unreadable (the form stayed open for days, or the secret key
 changed) is no sign of spam: the reader gets the form back, filled in, and is asked to send
 it again, so nothing a person wrote is lost.

@@ -229,21 +229,21 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
         return response
 
     def handle_submission(self, request):
-        verdict = check_submission(request.POST, self.pk)
-        if verdict is Verdict.SPAM:
-            logger.info("Dropped a spam submission to the form %s.", self.pk)
-            return self.render_landing_page(request)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        verdict = check_submission(request.POST, self.pk)
         if verdict is Verdict.STALE:
             form.is_valid()
             form.add_error(None, _(
                 "This form was open for too long. Please check your entries and send it again."
             ))
             return self.render_form(request, form)
-        if form.is_valid():
-            return self.render_landing_page(request, self.process_form_submission(form))
-        # Keep the original timestamp: correcting a mistake quickly is no sign of a robot.
-        return self.render_form(request, form, token=request.POST.get(TOKEN_FIELD))
+        if not form.is_valid():
+            # Keep the original timestamp: correcting a mistake quickly is no sign of a robot.
+            return self.render_form(request, form, token=request.POST.get(TOKEN_FIELD))
+        if verdict is Verdict.SPAM:
+            logger.info("Dropped a spam submission to the form %s.", self.pk)
+            return self.render_landing_page(request)
+        return self.render_landing_page(request, self.process_form_submission(form))
 
     def render_form(self, request, form, token=None):
         context = self.get_context(request)

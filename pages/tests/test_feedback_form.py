@@ -76,7 +76,8 @@ def test_the_form_page_shows_labelled_fields_and_is_never_cached(form_page, clie
     assert form.find(attrs={"name": "ihr_name"})["autocomplete"] == "name"
     message = form.find(attrs={"name": "ihre_nachricht"})
     assert message.has_attr("required")
-    assert f"({german('required')})" in document.find("label", attrs={"for": message["id"]}).get_text()
+    label = document.find("label", attrs={"for": message["id"]})
+    assert f"({german('required')})" in label.get_text()
     # The help text is tied to its field.
     email = form.find(attrs={"name": "ihre_e_mail_adresse"})
     help_text = document.find(id=email["aria-describedby"])
@@ -161,6 +162,16 @@ def test_mistakes_are_explained_at_the_top_and_at_each_field(form_page, client):
     assert document.find(attrs={"name": "ihr_name"})["value"] == "Erika Mustermann"
     assert FormSubmission.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_sending_an_empty_form_at_once_shows_the_mistakes_not_a_false_thank_you(
+        form_page, client):
+    response = client.post(submit_url(form_page), answers(
+        form_page, seconds_ago=0, ihr_name="", ihre_e_mail_adresse="", ihre_nachricht=""))
+
+    document = html(response)
+    assert document.find(class_="error-summary") is not None
+    assert document.h1.get_text() == form_page.title
 
 
 def test_correcting_a_mistake_quickly_is_not_taken_for_spam(form_page, client):
