@@ -29,9 +29,15 @@ run: serve-setup
 	@echo "  Site (Deutsch):  http://127.0.0.1:$(PORT)/"
 	@echo "  Site (English):  http://127.0.0.1:$(PORT)/en/"
 	@echo "  Admin:           http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Demo logins:     admin / $(DEMO_PASSWORD)"
+	@echo "  Demo logins:     admin (superuser), redaktion (Redaktion), autorin (author)"
+	@echo "                   password for all three: $(DEMO_PASSWORD)"
+	@echo "  Scheduler:       publishes and expires scheduled content every 30 seconds"
+	@echo "  E-mails:         printed here, in the console"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The scheduler runs beside the web server and stops with it (Ctrl-C).
+	@$(PY) manage.py run_scheduler & scheduler=$$!; \
+		trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .
