@@ -309,3 +309,23 @@ def test_the_preview_shows_the_form_with_its_spam_protection(form_page):
     assert context["form_action"] == submit_url(form_page)
     assert check_submission({TOKEN_FIELD: context["form_token"]}, form_page.pk,
                             now=time.time() + 10) is Verdict.ACCEPT
+
+
+def test_only_the_redaktion_reads_submissions_not_authors(form_page, client):
+    from editorial.demo import create_demo_accounts
+
+    client.post(submit_url(form_page), answers(form_page))
+    accounts = create_demo_accounts(password="pw-for-tests")
+    submissions = reverse("wagtailforms:list_submissions", args=[form_page.pk])
+
+    client.force_login(accounts["redaktion"])
+    assert MESSAGE in client.get(submissions).content.decode()
+    assert submissions in client.get(reverse("wagtailforms:index")).content.decode()
+
+    # Authors may edit the form page, but its submissions are not theirs to read.
+    assert form_page.permissions_for_user(accounts["autorin"]).can_edit()
+    client.force_login(accounts["autorin"])
+    response = client.get(submissions)
+    assert response.status_code in (302, 403)
+    assert MESSAGE not in response.content.decode()
+    assert submissions not in client.get(reverse("wagtailforms:index")).content.decode()
