@@ -4,14 +4,19 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
-LISTING_RENDITION = "fill-640x360|format-webp"
+from .images import TEASER
+
+# The renditions a teaser shows (templates/includes/teaser.html), fetched with the listing.
+# Prefetch all of them: `prefetch_renditions(*LISTING_RENDITIONS)`.
+LISTING_RENDITIONS = TEASER.specs
+LISTING_RENDITION = LISTING_RENDITIONS[0]  # the teaser's fallback size; prefer the tuple
 CONTACT_PHOTO_RENDITION = "fill-160x160|format-webp"
 PAGE_SIZE = 10
 
 
 def with_listing_images(queryset, image_field):
     """Fetch the listing image and its renditions with the pages, in bulk."""
-    images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
     return queryset.prefetch_related(Prefetch(image_field, queryset=images))
 
 

@@ -8,8 +8,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import MultilingualSitemap
+from home.views import robots_txt
+
+# Friendly error pages in the reader's language, with the site's navigation (home/views.py).
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"
 
 urlpatterns = [
+    path("robots.txt", robots_txt),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from translation.conf import DEFAULT_SITE_LANGUAGES, machine_translator, site_languages
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -187,6 +189,15 @@ LOGGING = {
 }
 
 SITE_TITLE = _("Connective Cities")
+
+# Where this instance runs: "production" (the default) or "staging". A staging site stays out
+# of search engines: robots.txt disallows everything, and every response says noindex
+# (header X-Robots-Tag and meta robots). A typo must not let a staging site be indexed.
+SITE_ENVIRONMENT = os.environ.get("SITE_ENVIRONMENT", "production").strip().lower()
+if SITE_ENVIRONMENT not in {"production", "staging"}:
+    raise ImproperlyConfigured(
+        f"SITE_ENVIRONMENT must be 'production' or 'staging', not {SITE_ENVIRONMENT!r}."
+    )
 
 # A translation is never published by submitting or syncing it: it starts as a draft and goes
 # through the same approval as any page (see wagtail-localize issue #743).
