@@ -59,18 +59,26 @@ def _check_language(request, translation_id):
     return translation, target
 
 
-def own_language_only(view):
-    """Refuse a translation endpoint for a snippet outside the user's languages."""
+def own_language_only(view, *, api=False):
+    """Refuse a translation endpoint for a snippet outside the user's languages (the editor's
+    JSON endpoints get a JSON 403, the others Wagtail's "no permission")."""
 
     @functools.wraps(view)
     def wrapped(request, translation_id, *args, **kwargs):
-        _check_language(request, translation_id)
+        try:
+            _check_language(request, translation_id)
+        except PermissionDenied:
+            if not api:
+                raise
+            return JsonResponse({"error": _("You may not edit this translation.")}, status=403)
         return view(request, translation_id, *args, **kwargs)
 
     return wrapped
 
 
-edit_string_translation = own_language_only(edit_translation.edit_string_translation)
+edit_string_translation = own_language_only(
+    edit_translation.edit_string_translation, api=True
+)
 download_pofile = own_language_only(edit_translation.download_pofile)
 upload_pofile = own_language_only(edit_translation.upload_pofile)
 preview_translation = own_language_only(edit_translation.preview_translation)
@@ -79,7 +87,10 @@ stop_translation = own_language_only(edit_translation.stop_translation)
 
 @functools.wraps(edit_translation.edit_override)
 def edit_override(request, translation_id, overridable_segment_id):
-    translation, _target = _check_language(request, translation_id)
+    try:
+        translation, _target = _check_language(request, translation_id)
+    except PermissionDenied:
+        return JsonResponse({"error": _("You may not edit this translation.")}, status=403)
     segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
     with transaction.atomic():
         response = edit_translation.edit_override(request, translation_id, overridable_segment_id)
