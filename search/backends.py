@@ -3,8 +3,9 @@
 Wagtail keeps one index entry per object. Its PostgreSQL backend turns the text of every entry
 into a tsvector with one text-search configuration for the whole site, so German and English
 pages would be stemmed alike. Here each object is indexed with the configuration of its own
-locale (`LANGUAGE_CONFIGS`: "german" for `de`, "english" for `en`); objects without a locale
-(images, documents) and other languages use "simple". A query then needs the configuration of
+locale ("german" for `de`, "english" for `en`: PostgreSQL's Snowball configuration of the
+language, or what `LANGUAGE_CONFIGS` names); objects without a locale (images, documents) and
+languages PostgreSQL cannot stem use "simple". A query then needs the configuration of
 the language it searches: the public search (search/engine.py) knows it from the reader's
 language; the admin's searches, which span languages, match under every configuration.
 
@@ -36,16 +37,30 @@ from wagtail.search.backends.database.postgres.postgres import (
 )
 
 DEFAULT_CONFIG = "simple"
+# PostgreSQL's built-in (Snowball) text-search configurations, by language code, so that a
+# language added to the site (SITE_LANGUAGES) is stemmed without further set-up.
+SNOWBALL_CONFIGS = {
+    "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek",
+    "en": "english", "es": "spanish", "eu": "basque", "fi": "finnish", "fr": "french",
+    "ga": "irish", "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian",
+    "it": "italian", "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish",
+    "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
 
 
-def language_configs():
-    """The PostgreSQL text-search configuration of each language code."""
-    params = settings.WAGTAILSEARCH_BACKENDS.get("default", {})
-    return dict(params.get("LANGUAGE_CONFIGS", {}))
+def language_configs(params=None):
+    """The PostgreSQL text-search configuration of each language code: Snowball's, unless
+    the backend's LANGUAGE_CONFIGS says otherwise."""
+    if params is None:
+        params = settings.WAGTAILSEARCH_BACKENDS.get("default", {})
+    return {**SNOWBALL_CONFIGS, **params.get("LANGUAGE_CONFIGS", {})}
 
 
 def config_for_language(language_code):
-    return language_configs().get(language_code, DEFAULT_CONFIG)
+    code = (language_code or "").lower()
+    configs = language_configs()
+    return configs.get(code) or configs.get(code.split("-")[0], DEFAULT_CONFIG)
 
 
 class _WithConfig:
@@ -65,7 +80,7 @@ class MultilingualPostgresIndex(PostgresIndex):
         groups = defaultdict(list)
         for obj in objs:
             language_code = languages.get(getattr(obj, "locale_id", None))
-            groups[self.backend.configs.get(language_code, self.backend.config)].append(obj)
+            groups[self.backend.config_for(language_code)].append(obj)
         for config, group in groups.items():
             index = copy(self)
             index.backend = _WithConfig(self.backend, config)
@@ -77,7 +92,9 @@ class MultilingualPostgresQueryCompiler(PostgresSearchQueryCompiler):
     the configuration of any language."""
 
     def get_config(self, backend):
-        return tuple(dict.fromkeys([*backend.configs.values(), backend.config]))
+        site_languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        configs = [backend.config_for(code) for code in site_languages]
+        return tuple(dict.fromkeys([*configs, backend.config]))
 
     def build_tsquery(self, query, config=None):
         configs = config if isinstance(config, tuple) else (config,)
@@ -102,7 +119,11 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
     def __init__(self, params):
         super().__init__(params)
         self.config = params.get("SEARCH_CONFIG") or DEFAULT_CONFIG
-        self.configs = dict(params.get("LANGUAGE_CONFIGS", {}))
+        self.configs = language_configs(params)
+
+    def config_for(self, language_code):
+        code = (language_code or "").lower()
+        return self.configs.get(code) or self.configs.get(code.split("-")[0], self.config)
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module

@@ -91,11 +91,11 @@ def clean(raw):
 def parse(raw):
     text, shortened = clean(raw)
     groups, excluded = [], []
-    join_next = negate_next = False
+    join_next = negate_next = last_was_group = False
     for match in _TOKEN.finditer(text):
         chunk = match.group("chunk")
         if chunk in _OR:
-            join_next = bool(groups)
+            join_next = last_was_group
             continue
         if chunk in _AND:
             continue
@@ -123,7 +123,7 @@ def parse(raw):
             groups[-1] = (*groups[-1], clause)
         else:
             groups.append((clause,))
-        join_next = False
+        join_next, last_was_group = False, not negated
     return ParsedQuery(text, tuple(groups), tuple(excluded), shortened)
 
 
@@ -151,6 +151,8 @@ def _clause_tsquery(clause, config, fold):
 
 
 def _join(parts, operator):
+    if len(parts) == 1:
+        return parts[0]
     sql = operator.join(part_sql for part_sql, _params in parts)
     params = [param for _sql, part_params in parts for param in part_params]
     return f"({sql})", params
