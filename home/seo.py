@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.encoding import escape_uri_path
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -96,8 +97,9 @@ def canonical_url(page, request=None, paginated=None):
     if url is None or request is None:
         return url
     page_path = urlsplit(url).path
-    if request.path != page_path and request.path.startswith(page_path):
-        url += request.path[len(page_path):]
+    request_path = escape_uri_path(request.path)
+    if request_path != page_path and request_path.startswith(page_path):
+        url += request_path[len(page_path):]
     parameters = {name for name in request.GET if not name.startswith(TRACKING_PARAMETERS)}
     if paginated is not None and parameters <= {"page"} and paginated.number > 1:
         url += "?" + urlencode({"page": paginated.number})
@@ -225,8 +227,9 @@ def robots_directive(request=None):
 
 
 def page_metadata(page, request, *, translations=(), paginated=None, byline=None):
-    """Everything `seo.html` writes for a Wagtail page. Costs no query of its own once the
-    page's image and the site's root paths are cached (the template loads the image anyway)."""
+    """Everything `seo.html` writes for a Wagtail page. It adds no query to a page view: the
+    page's image is loaded for the template anyway, and the link-preview rendition comes with
+    the template's renditions (`social_image`)."""
     metadata = PageMetadata(robots=robots_directive(request))
     url_parts = page.get_url_parts(request)
     if not url_parts or url_parts[1] is None:

@@ -49,7 +49,7 @@ def test_an_unknown_german_address_gets_a_german_404_with_the_navigation(site_tr
     assert document.select_one("footer.site-footer") is not None
     assert document.select_one("a.skip-link")["href"] == "#main"
     links = {a.get_text(strip=True): a["href"] for a in document.select("main a")}
-    assert links["Website durchsuchen"] == "/search/"
+    assert links == {"Zur Startseite": "/", "Website durchsuchen": "/search/"}
     assert document.select_one('link[rel="canonical"]') is None
 
 
@@ -87,6 +87,8 @@ def test_a_server_error_keeps_the_layout_in_german(site_tree, failing_home_page)
     document = page_of(response, 500)
 
     assert document.html["lang"] == "de"
+    assert document.h1.get_text(strip=True) == "Leider ist ein Fehler aufgetreten."
+    assert document.title.get_text().startswith("Serverfehler")
     assert menu(document) == ["Aktuelles", "Themen", "Videos"]
     assert document.select_one("form.site-search")["action"] == "/search/"
     assert document.select_one("footer.site-footer") is not None

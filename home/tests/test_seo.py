@@ -198,6 +198,14 @@ def test_a_sub_route_of_a_page_keeps_its_path(site_tree):
     )
 
 
+def test_a_sub_route_is_percent_encoded_like_the_page_url(site_tree):
+    request = RequestFactory().get(site_tree.news_index.url + "thema/städte/")
+
+    assert canonical_url(site_tree.news_index, request) == (
+        ROOT + site_tree.news_index.url + "thema/st%C3%A4dte/"
+    )
+
+
 def test_a_detail_page_ignores_page_parameters(notice, client):
     german, _english = notice
 
