@@ -1,7 +1,12 @@
 """What the browser tests of this app share: every page type of the demo site in both languages,
 and a guard that keeps every request to another host on this machine."""
 
+import io
+
+from django.core.management import call_command
+
 from demo import notice
+from home.factories import root_collection
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from pages.models import FeedbackFormPage, StandardPage
@@ -13,6 +18,13 @@ TOPIC_SLUG = "krisenmanagement"
 # What stands in for the video provider's player: the test machine has no network, and
 # nothing may leave it anyway.
 PLAYER_STUB = "<!DOCTYPE html><html lang='en'><title>Player</title><p>Video player stub</p></html>"
+
+
+def load_demo_site():
+    """The demo site, built in a database that an earlier live-server test may have flushed
+    (the demo command makes the root page, locales and site, but expects a root collection)."""
+    root_collection()
+    call_command("load_demo_content", stdout=io.StringIO())
 
 
 def _in(model, language_code, **filters):

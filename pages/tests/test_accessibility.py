@@ -6,18 +6,20 @@ consent, and the feedback form empty, with mistakes and sent. Keyboard use is ch
 the skip link, visible focus and the video's consent button.
 """
 
-import io
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from home.factories import ImageFactory
 from pages.factories import FeedbackFormPageFactory, StandardPageFactory
 from pages.models import StandardPage
 from videos.factories import VideoPageFactory
 
-from .reader_journey import LANGUAGES, keep_requests_on_this_machine, reader_pages
+from .reader_journey import (
+    LANGUAGES,
+    keep_requests_on_this_machine,
+    load_demo_site,
+    reader_pages,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +51,7 @@ def axe_findings(page):
 def test_axe_finds_no_violation_on_any_page_type_in_either_language(
         browser_page, live_server, settings):
     settings.FEEDBACK_FORM_MIN_SECONDS = 0
-    call_command("load_demo_content", stdout=io.StringIO())
+    load_demo_site()
     keep_requests_on_this_machine(browser_page.context, live_server.url)
     findings = {}
     checked = []

@@ -7,17 +7,19 @@ does it ask the provider, and then for that one video only. The provider's playe
 stub (see reader_journey): nothing leaves the test machine.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
 
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
 from pages.models import FeedbackFormPage
 
-from .reader_journey import LANGUAGES, keep_requests_on_this_machine, reader_pages
+from .reader_journey import (
+    LANGUAGES,
+    keep_requests_on_this_machine,
+    load_demo_site,
+    reader_pages,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +29,7 @@ STORED_BY_THE_PAGE = "localStorage.length + sessionStorage.length + document.coo
 def test_a_reader_leaves_no_trace_with_anyone_until_choosing_one_video(
         browser_page, live_server, settings):
     settings.FEEDBACK_FORM_MIN_SECONDS = 0
-    call_command("load_demo_content", stdout=io.StringIO())
+    load_demo_site()
     news_index = NewsIndexPage.objects.get(locale__language_code="de")
     two_videos = NewsPageFactory(parent=news_index, title="Zwei Videos", body=[
         ("video", {"video": None, "url": "https://www.youtube.com/watch?v=firstvideo1",
