@@ -7,6 +7,7 @@ workflow and the accounts are all made here.
 import re
 
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
 from django.db import connection
 from playwright.sync_api import expect
@@ -56,6 +57,12 @@ def write_news_item(page, tree):
     expect(page.locator("[data-contentpath='body']").get_by_text("Karla Kontakt")).to_be_visible()
 
     page.locator("#id_topics").select_option(label="Klimaanpassung")
+    if getattr(django_settings, "WAGTAIL_AUTOSAVE_INTERVAL", 500) > 0:
+        # As an editor would: wait until autosave has stored the new page once, so that the
+        # submission does not race the autosave that creates it.
+        expect(page.locator("#w-autosave-indicator")).to_have_attribute(
+            "data-w-autosave-state-value", "saved"
+        )
 
     page.locator("footer .w-dropdown__toggle").first.click()
     page.get_by_role("button", name=re.compile("Redaktionelle Freigabe")).click()
