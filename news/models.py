@@ -1,24 +1,34 @@
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listing import paginate, with_contact_photos, with_listing_images
+from home.listing import with_contact_photos
 from home.localization import localize, localize_all
 from home.models import Author, BasePage, Contact
+from topics.feeds import FeedsMixin
+from topics.listing import archive_periods, in_tree_of, mixed_listing, paginate_listing
 from topics.models import TopicPage
+from videos.models import VideoPage
 
+from .filters import ContentType, NewsFilterForm
 from .related import related_content
 
 
-class NewsIndexPage(BasePage):
-    """"Aktuelles": the news of one language, newest first."""
+class NewsIndexPage(FeedsMixin, BasePage):
+    """"Aktuelles": the news items and videos of one language, newest first.
+
+    Filters (topic, content type, year, month) come from the query string and combine; the
+    year and month links of the archive are plain links to the same filters. Feeds live at
+    `feed/rss/` and `feed/atom/` (see `topics.feeds`).
+    """
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -31,16 +41,59 @@ class NewsIndexPage(BasePage):
     class Meta:
         verbose_name = _("news index")
 
-    def news_items(self):
-        news = (
-            NewsPage.objects.live().public().descendant_of(self)
-            .order_by("-date", "-pk").defer_streamfields()
+    def listing_items(self, content_type=None, topic=None):
+        """Live, public news items below this index and videos of the same site, in this
+        page's language, newest first; optionally of one content type or one topic."""
+        pages = Page.objects.all()
+        news = pages.type_q(NewsPage) & pages.descendant_of_q(self)
+        videos = pages.type_q(VideoPage) & in_tree_of(self)
+        condition = {ContentType.NEWS: news, ContentType.VIDEO: videos}.get(content_type,
+                                                                             news | videos)
+        condition &= Q(locale_id=self.locale_id)
+        if topic is not None:
+            key = topic.translation_key
+            condition &= (
+                Q(pk__in=NewsPage.objects.filter(topics__translation_key=key).values("pk"))
+                | Q(pk__in=VideoPage.objects.filter(topics__translation_key=key).values("pk"))
+            )
+        return mixed_listing(condition, dated_models=[NewsPage])
+
+    def feed_items(self):
+        return self.listing_items()
+
+    def filter_topics(self):
+        """The topic hubs offered as filters: this language's, of this site."""
+        return list(
+            TopicPage.objects.live().public()
+            .filter(in_tree_of(self), locale_id=self.locale_id)
+            .order_by("title").defer_streamfields()
         )
-        return with_listing_images(news, "lead_image")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_page"] = paginate(request, self.news_items())
+        form = NewsFilterForm(request.GET, topics=self.filter_topics())
+        filters = form.filters
+        items = self.listing_items(filters.get("type"), filters.get("topic"))
+        archive = archive_periods(items)
+        form.offer_years(period["year"] for period in archive)
+        for period in archive:
+            period["query"] = form.query(year=period["year"], month=None)
+            period["current"] = filters.get("year") == period["year"]
+            for month in period["months"]:
+                month["query"] = form.query(year=period["year"], month=month["month"])
+                month["current"] = period["current"] and filters.get("month") == month["month"]
+        if "year" in filters:
+            items = items.filter(listing_date__year=filters["year"])
+            if "month" in filters:
+                items = items.filter(listing_date__month=filters["month"])
+        context.update(
+            filter_form=form,
+            filters=filters,
+            listing_page=paginate_listing(request, items),
+            query_prefix=form.query(),
+            archive=archive,
+            feeds=self.feed_links(request),
+        )
         return context
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -7,9 +8,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listing import paginate, with_contact_photos, with_listing_images
+from home.listing import with_contact_photos, with_listing_images
 from home.localization import localize_all
 from home.models import BasePage, Contact
+
+from .feeds import FeedsMixin
+from .listing import mixed_listing, paginate_listing
 
 
 class TopicIndexPage(BasePage):
@@ -31,7 +35,7 @@ class TopicIndexPage(BasePage):
         return context
 
 
-class TopicPage(BasePage):
+class TopicPage(FeedsMixin, BasePage):
     """A topic hub: its introduction, and the news, videos and contacts of the topic."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -71,32 +75,30 @@ class TopicPage(BasePage):
     class Meta:
         verbose_name = _("topic hub")
 
-    def _tagged(self, reverse_accessor):
-        """Live pages of this topic, in this topic's language.
+    def listing_items(self):
+        """Live, public news items and videos of this topic, in this topic's language, newest
+        first.
 
-        Translations keep pointing at the source topic, so items are matched by the topic's
-        translation key. The reverse relation names the model, so topics never import news.
+        Translations may keep pointing at the source topic, so items are matched by the topic's
+        translation key. The models come from the reverse relations (`news_pages`,
+        `video_pages`), so topics never import news or videos.
         """
-        model = getattr(type(self), reverse_accessor).rel.related_model
-        return (
-            model.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, topics__translation_key=self.translation_key)
-            .distinct()
-        )
+        models = [getattr(type(self), accessor).rel.related_model
+                  for accessor in ("news_pages", "video_pages")]
+        tagged = Q()
+        for model in models:
+            tagged |= Q(pk__in=model.objects.filter(
+                topics__translation_key=self.translation_key).values("pk"))
+        dated = [model for model in models if any(f.name == "date" for f in model._meta.fields)]
+        return mixed_listing(tagged & Q(locale_id=self.locale_id), dated_models=dated)
 
-    def news_items(self):
-        news = self._tagged("news_pages").order_by("-date", "-pk").defer_streamfields()
-        return with_listing_images(news, "lead_image")
-
-    def videos(self):
-        videos = self._tagged("video_pages").order_by("-first_published_at").defer_streamfields()
-        return with_listing_images(videos, "poster")
+    def feed_items(self):
+        return self.listing_items()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_page"] = paginate(request, self.news_items())
-        context["videos"] = self.videos()[:6]
+        context["listing_page"] = paginate_listing(request, self.listing_items())
+        context["feeds"] = self.feed_links(request)
         live_contacts = list(self.contacts.filter(live=True))
         contacts = localize_all(live_contacts, self.locale, fallback=True)
         context["contacts"] = with_contact_photos(contacts)
