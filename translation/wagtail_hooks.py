@@ -9,7 +9,11 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
-from . import views
+from . import (
+    admin_hooks,  # noqa: F401 - XLIFF exchange, status report and dashboard panel
+    exchange_views,
+    views,
+)
 from .permissions import may_handle, may_handle_language
 from .workflow import enabled_translation, handle_editor_action
 
@@ -37,7 +41,11 @@ def guard_wagtail_localize_urls():
             name="translation_edit_override",
         ),
         path(translate + "pofile/download/", views.download_pofile, name="translation_po_download"),
-        path(translate + "pofile/upload/", views.upload_pofile, name="translation_po_upload"),
+        path(
+            translate + "pofile/upload/",
+            exchange_views.upload_pofile,  # checked completely before anything is stored
+            name="translation_po_upload",
+        ),
         path(
             translate + "machine_translate/",
             views.machine_translate,
