@@ -58,16 +58,25 @@ def _edits_beyond_translation(user):
 
 
 def report_languages(user):
-    """The target language codes whose status `user` may see, in settings order."""
+    """The target language codes whose status `user` may see, in settings order (cached on
+    the user object, which lives as long as the request: menu, panel and report ask)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
+    cached = getattr(user, "_translation_report_languages", None)
+    if cached is None:
+        cached = _report_languages(user)
+        user._translation_report_languages = cached
+    return list(cached)
+
+
+def _report_languages(user):
     if not user.has_perm("wagtailadmin.access_admin"):
-        return []
+        return ()
     languages = target_languages()
     if user.is_superuser or _edits_beyond_translation(user):
-        return languages
+        return tuple(languages)
     own = translator_languages(user)
-    return [code for code in languages if code in own]
+    return tuple(code for code in languages if code in own)
 
 
 def may_view_report(user):
@@ -82,6 +91,7 @@ class Row:
     title: str
     kind: str
     language: str
+    language_code: str
     status: str
     status_label: str
     percent: int | None
@@ -276,6 +286,7 @@ class TranslationStatusReportView(ReportView):
             title=title,
             kind=str(page_type or model._meta.verbose_name).capitalize(),
             language=locale.get_display_name(),
+            language_code=locale.language_code,
             status=status,
             status_label=STATUS_LABELS[status],
             percent=percent,
