@@ -1,21 +1,23 @@
-"""Building blocks for the editorial tests: a small site tree, pages, users and form data.
+"""Building blocks for the editorial tests: the site tree, pages, users and form data.
 
-The tree is built from scratch when it is missing, because live-server tests flush every table,
-Wagtail's migration data included (root page, default locale and site, root collection).
+The tree comes from the shared `build_site_tree` (factories), which builds what is missing,
+because live-server tests flush every table, Wagtail's migration data included.
 """
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.utils import timezone
-from wagtail.models import Collection, Locale, Page, Site
+from django.utils.text import slugify
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from conftest import build_site_tree
 from editorial.demo import create_demo_accounts
 from editorial.roles import setup_editorial
+from home.factories import ContactFactory
 from home.models import Contact, HomePage
+from news.factories import NewsPageFactory
 from news.models import NewsIndexPage, NewsPage
+from topics.factories import TopicPageFactory
 from topics.models import TopicIndexPage, TopicPage
 
 PASSWORD = "test-password-for-editors"  # noqa: S105
@@ -23,7 +25,6 @@ PASSWORD = "test-password-for-editors"  # noqa: S105
 
 @dataclass
 class Tree:
-    root: Page
     home: HomePage
     home_en: HomePage
     news_index: NewsIndexPage
@@ -33,54 +34,23 @@ class Tree:
     contact: Contact
 
 
-def publish(page):
-    page.save_revision().publish()
-    return type(page).objects.get(pk=page.pk)
-
-
-def add_live(parent, page):
-    page.locale = parent.locale
-    parent.add_child(instance=page)
-    return publish(page)
-
-
 def build_tree():
-    """Locales de and en, a German home page with news and topic indexes, one topic hub, an
-    English home and news index, one live contact; then the editorial groups and workflow."""
-    cache.clear()
-    de = Locale.objects.get_or_create(language_code="de")[0]
-    en = Locale.objects.get_or_create(language_code="en")[0]
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=de)
-    )
-    for page in root.get_children().not_type(HomePage):
-        page.delete()
-    home = add_live(root, HomePage(title="Startseite", slug="startseite"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    news_index = add_live(home, NewsIndexPage(title="Aktuelles", slug="aktuelles"))
-    topic_index = add_live(home, TopicIndexPage(title="Themen", slug="themen"))
-    topic = add_live(topic_index, TopicPage(title="Klimaanpassung", slug="klimaanpassung"))
-    home_en = publish(home.copy_for_translation(en))
-    home_en.title = "Home"
-    home_en = publish(home_en)
-    news_index_en = publish(news_index.copy_for_translation(en).specific)
-    contact = Contact.objects.create(
-        name="Karla Kontakt", email="karla@example.org", organisation="Stadt Bonn", locale=de
-    )
-    contact.save_revision().publish()
+    """Locales de and en, the German home page with its indexes and their English
+    translations, one topic hub and one live contact; then the editorial roles and workflow."""
+    site = build_site_tree()
+    topic = TopicPageFactory(parent=site.topic_index, title="Klimaanpassung",
+                             slug="klimaanpassung")
+    contact = ContactFactory(name="Karla Kontakt", email="karla@example.org",
+                             organisation="Stadt Bonn")
+    contact.save_revision().publish()  # a live contact has a live revision, as if edited
     setup_editorial()
-    Site.clear_site_root_paths_cache()
-    return Tree(root, home, home_en, news_index, news_index_en, topic_index, topic, contact)
+    return Tree(site.home, site.home_en, site.news_index, site.news_index_en,
+                site.topic_index, topic, contact)
 
 
 def make_user(username, group_name=None, **fields):
     """A user with an e-mail address, in `group_name`; German admin."""
     from wagtail.users.models import UserProfile
-
-    from editorial.roles import setup_editorial
 
     groups = setup_editorial().groups
     user = get_user_model().objects.create_user(
@@ -100,8 +70,8 @@ def demo_accounts():
 
 
 def news_draft(parent, title="Entwurf", user=None, **fields):
-    """A news item that was saved as a draft and never published."""
-    page = NewsPage(title=title, slug=fields.pop("slug", None) or _slug(title), live=False,
+    """A news item that was saved as a draft by `user` and never published."""
+    page = NewsPage(title=title, slug=fields.pop("slug", None) or slugify(title), live=False,
                     locale=parent.locale, **fields)
     parent.add_child(instance=page)
     page.save_revision(user=user)
@@ -110,15 +80,10 @@ def news_draft(parent, title="Entwurf", user=None, **fields):
 
 
 def news_live(parent, title="Meldung", **fields):
-    page = NewsPage(title=title, slug=fields.pop("slug", None) or _slug(title),
-                    first_published_at=timezone.now(), **fields)
-    return add_live(parent, page)
-
-
-def _slug(title):
-    from django.utils.text import slugify
-
-    return slugify(title)
+    """A published news item, with a live revision."""
+    page = NewsPageFactory(parent=parent, title=title, slug=slugify(title), **fields)
+    page.save_revision().publish()
+    return NewsPage.objects.get(pk=page.pk)
 
 
 def news_form_data(page=None, *, title=None, body_text="Ein Absatz im Text.", contact=None,
@@ -130,7 +95,7 @@ def news_form_data(page=None, *, title=None, body_text="Ein Absatz im Text.", co
                                  "contacts": streamfield_list([contact.pk])}))
     data = nested_form_data({
         "title": title or (page.title if page else "Neue Meldung"),
-        "slug": page.slug if page else _slug(title or "Neue Meldung"),
+        "slug": page.slug if page else slugify(title or "Neue Meldung"),
         "subtitle": "",
         "date": "",
         "lead_image": "",

@@ -23,8 +23,17 @@ def wait_until(moment):
         time.sleep(remaining + 0.05)
 
 
-def listed(client, index):
-    return client.get(index.url).content.decode()
+def listings(client, index):
+    """The news index page and its RSS feed, as a reader and a feed reader see them."""
+    return [client.get(url).content.decode() for url in (index.url, f"{index.url}feed/rss/")]
+
+
+def listed_everywhere(client, index, title):
+    return all(title in text for text in listings(client, index))
+
+
+def listed_nowhere(client, index, title):
+    return not any(title in text for text in listings(client, index))
 
 
 def test_a_scheduled_page_goes_live_and_comes_down_through_the_scheduler(
@@ -45,13 +54,13 @@ def test_a_scheduled_page_goes_live_and_comes_down_through_the_scheduler(
     if timezone.now() < go_live:  # (always, unless the machine stalled for seconds)
         page.refresh_from_db()
         assert not page.live  # too early: nothing happened
-        assert "Termin am Montag" not in listed(client, tree.news_index)
+        assert listed_nowhere(client, tree.news_index, "Termin am Montag")
 
     wait_until(go_live)
     assert scheduler.tick()
     page.refresh_from_db()
     assert page.live and not page.expired
-    assert "Termin am Montag" in listed(client, tree.news_index)
+    assert listed_everywhere(client, tree.news_index, "Termin am Montag")
     assert client.get(url).status_code == 200
     assert url in client.get("/search/", {"q": "Termin"}).content.decode()
 
@@ -59,7 +68,7 @@ def test_a_scheduled_page_goes_live_and_comes_down_through_the_scheduler(
     assert scheduler.tick()
     page.refresh_from_db()
     assert not page.live and page.expired
-    assert "Termin am Montag" not in listed(client, tree.news_index)
+    assert listed_nowhere(client, tree.news_index, "Termin am Montag")
     assert client.get(url).status_code == 404
     assert url not in client.get("/search/", {"q": "Termin"}).content.decode()
 

@@ -55,6 +55,16 @@ def test_listings_show_only_what_is_live(client, tree, unpublished):
     assert "Öffentliche Meldung" in client.get(tree.news_index.url).content.decode()
 
 
+def test_feeds_carry_no_draft(client, tree, unpublished):
+    for listing in (tree.news_index, tree.topic):
+        for kind in ("rss", "atom"):
+            response = client.get(f"{listing.url}feed/{kind}/")
+            assert response.status_code == 200
+            xml = response.content.decode()
+            assert "Öffentliche Meldung" in xml, listing.url
+            assert SECRET not in xml, listing.url
+
+
 def test_search_finds_no_draft(client, unpublished):
     found = client.get("/search/", {"q": "Öffentliche"}).content.decode()
     assert unpublished["changed"].url in found  # search works, and finds the live version
