@@ -7,9 +7,11 @@ import re
 import defusedxml.ElementTree as ET
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from home.models import Contact
+from news.factories import NewsPageFactory
 
 from .exchange_support import (
     de,
@@ -507,3 +509,31 @@ def test_the_upload_takes_posts_only_and_the_download_gets_only(site, translator
     translation = translation_of(site.notice)
     assert translator_client.get(xliff_url(translation, "upload")).status_code == 405
     assert translator_client.post(xliff_url(translation, "download")).status_code == 405
+
+
+def test_bold_italic_and_line_breaks_travel_as_inline_codes(site, translator_client):
+    page = NewsPageFactory(
+        parent=site.news_index,
+        title="Formatiert",
+        body=[("rich_text", RichText(
+            "<p>Erste Zeile<br/>zweite <b>fett</b> und <i>kursiv</i></p>"
+        ))],
+    )
+    page.save_revision().publish()
+    translate(page)
+    translation = translation_of(page)
+    document = download(translator_client, translation).content.decode()
+    source = re.search(r"<source>Erste Zeile.*?</source>", document).group(0)
+    assert source == (
+        '<source>Erste Zeile<x id="1" ctype="lb" />zweite <g id="2" ctype="bold">fett</g> und '
+        '<g id="3" ctype="italic">kursiv</g></source>'
+    )
+
+    upload(translator_client, translation, fill(document, {
+        "Erste Zeilezweite fett und kursiv":
+            'First line<x id="1" ctype="lb"/>second <g id="3">italic</g> and <g id="2">bold</g>',
+    }))
+
+    assert english_strings(site, page)["Erste Zeile<br/>zweite <b>fett</b> und <i>kursiv</i>"] == (
+        "First line<br/>second <i>italic</i> and <b>bold</b>"
+    )

@@ -72,7 +72,8 @@ def test_a_republished_german_notice_shows_its_english_translation_as_outdated(
     # From the dashboard to the report, filtered by status "veraltet".
     editor.goto("/admin/")
     panel = editor.locator("#translation-status-section")
-    panel.get_by_role("link", name=re.compile("Veraltete Übersetzungen|Outdated translations")).click()
+    outdated_link = re.compile("Veraltete Übersetzungen|Outdated translations")
+    panel.get_by_role("link", name=outdated_link).click()
     editor.wait_for_url("**/admin/reports/translation-status/?status=outdated")
     rows = editor.locator("table.translation-status tbody tr")
     expect(rows).to_have_count(1)
