@@ -171,6 +171,21 @@ def to_tsquery_sql(parsed, config, language_code):
     return _join(parts, " && ")
 
 
+def group_prefilters_sql(parsed, config, language_code):
+    """For each group, (sql, params) of a tsquery that any of the group's words match.
+
+    A page that matches the whole query contains, in its title or its other text, a word of
+    every group: a condition on each stored vector alone, which PostgreSQL answers from its
+    GIN indexes before it checks the whole query on the few pages left.
+    """
+    fold = COMPOUNDING_LANGUAGES.get(language_code)
+    return [
+        _join([_word_tsquery(word, config, fold) for clause in group for word in clause.words],
+              " || ")
+        for group in parsed.groups
+    ]
+
+
 # --- SQLite FTS5 -------------------------------------------------------------------------------
 
 

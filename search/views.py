@@ -2,27 +2,25 @@
 
 Parameters: `q` the query (see search/query.py), `type` a kind of content (news, video,
 topic, page), `topic` the slug of a topic hub, `page` the results page. Unknown or malformed
-values fall back to "all"; pagination links keep the query and the filters. The page is the
+values fall back to "all" (or, for `page`, to the first or last page, as home.listing.paginate
+does); pagination links keep the query and the filters. The page is the
 same for every reader (no cookie, no session), so a shared cache may keep it.
 """
 
-import re
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
-from home.listing import paginate
+from home.listing import PAGE_SIZE
 
 from . import engine
 from .query import MAX_QUERY_LENGTH, parse
 
-_SLUG = re.compile(r"[-\w]{1,255}")
-
 
 def _param(request, name):
-    value = request.GET.get(name, "")
-    return value if isinstance(value, str) else ""
+    return request.GET.get(name, "")
 
 
 def search(request):
@@ -31,8 +29,7 @@ def search(request):
     kind = engine.KINDS_BY_SLUG.get(_param(request, "type"))
     topics = engine.topics_for(locale)
     topic_slug = _param(request, "topic")
-    topic = next((t for t in topics if _SLUG.fullmatch(topic_slug) and t.slug == topic_slug),
-                 None)
+    topic = next((t for t in topics if t.slug == topic_slug), None)
 
     context = {
         "search_query": parsed.text,
@@ -54,10 +51,13 @@ def search(request):
             request=request,
         )
         promoted_ids = [p.page.pk for p in promotions if p.page is not None]
-        results = engine.by_relevance(
-            engine.filter_kind(matched, kind).exclude(pk__in=promoted_ids), parsed, locale
-        )
-        results_page = paginate(request, results.defer_streamfields().specific())
+        organic = matched.exclude(pk__in=promoted_ids)
+        counts = engine.count_by_kind(organic)
+        results = engine.by_relevance(engine.filter_kind(organic, kind), parsed, locale)
+        # The counts by kind give the number of results: no COUNT query of its own.
+        paginator = Paginator(results.defer_streamfields().specific(), PAGE_SIZE)
+        paginator.count = counts.get(kind.slug, 0) if kind else sum(counts.values())
+        results_page = paginator.get_page(request.GET.get("page"))
         results_page.object_list = list(results_page.object_list)
         marked = engine.highlights(results_page.object_list, parsed, locale)
         context.update(
@@ -66,12 +66,11 @@ def search(request):
             results=[
                 {"page": page, "kind": engine.kind_of(page),
                  "title": marked.get(page.pk, (page.title, ""))[0],
-                 "excerpt": marked.get(page.pk, ("", page.summary))[1]}
+                 "excerpt": marked.get(page.pk, ("", getattr(page, "summary", "")))[1]}
                 for page in results_page.object_list
             ],
             total=results_page.paginator.count + len(promotions),
         )
-        counts = engine.count_by_kind(matched)
         context["kind_options"] = [(item, counts.get(item.slug, 0)) for item in engine.KINDS]
     filters = {"q": parsed.text, "type": kind.slug if kind else "",
                "topic": topic.slug if topic else ""}
