@@ -95,6 +95,16 @@ def _is_translated(model, obj, locale):
     return queryset.exists()
 
 
+def _refresh_source(obj):
+    """Re-read a source that was published again since wagtail-localize last read it, so a
+    new language starts from the current German text (as "Sync translated pages" would; the
+    existing translations are not touched and nothing is published)."""
+    source = TranslationSource.objects.get_for_instance_or_none(obj)
+    published = getattr(obj, "last_published_at", None)
+    if source is not None and published is not None and published > source.last_updated_at:
+        source.update_from_db()
+
+
 def translate_tree(source_locale, target_locale, user=None):
     """Make draft translations of every page and translatable snippet of `source_locale` that
     `target_locale` does not have yet. Returns (pages, snippets) created.
@@ -109,6 +119,7 @@ def translate_tree(source_locale, target_locale, user=None):
     for model in translatable_snippet_models():
         for obj in model._default_manager.filter(locale=source_locale).order_by("pk"):
             if not _is_translated(model, obj, target_locale):
+                _refresh_source(obj)
                 creator.create_translations(obj, include_related_objects=False)
                 snippets += 1
     pages = 0
@@ -117,7 +128,9 @@ def translate_tree(source_locale, target_locale, user=None):
     ).order_by("path")
     for page in source_pages:
         if not _is_translated(Page, page, target_locale):
-            creator.create_translations(page.specific, include_related_objects=False)
+            page = page.specific
+            _refresh_source(page)
+            creator.create_translations(page, include_related_objects=False)
             pages += 1
     return pages, snippets
 

@@ -114,6 +114,19 @@ def test_adding_a_language_sets_up_its_translators(site, arabic):
     ).exists()
 
 
+def test_a_new_language_starts_from_the_current_german_text(site, arabic):
+    notice = NewsPage.objects.get(pk=site.notice.pk)
+    notice.title = "Förderprogramm: zweite Runde"
+    notice.save_revision().publish()
+
+    call_command("add_language", "ar", stdout=io.StringIO())
+
+    notice_ar = NewsPage.objects.get(translation_key=notice.translation_key,
+                                     locale__language_code="ar")
+    assert notice_ar.title == "Förderprogramm: zweite Runde"
+    assert not notice_ar.live
+
+
 def test_adding_a_language_twice_changes_nothing(site, arabic):
     call_command("add_language", "ar", stdout=io.StringIO())
     counts = (Page.objects.count(), Contact.objects.count(), Group.objects.count())
