@@ -100,7 +100,8 @@ def _objects_for(keys):
 
 
 def _moderation_annotations(model):
-    """`in_moderation` and `scheduled` flags, as subqueries on the model's own query."""
+    """`in_moderation`, `needs_changes` and `scheduled` flags, as subqueries on the model's own
+    query."""
     if issubclass(model, Page):
         base_type = ContentType.objects.get_for_model(Page)
     else:
@@ -109,6 +110,9 @@ def _moderation_annotations(model):
     return {
         "in_moderation": Exists(
             WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS, **own_key)
+        ),
+        "needs_changes": Exists(
+            WorkflowState.objects.filter(status=WorkflowState.STATUS_NEEDS_CHANGES, **own_key)
         ),
         "scheduled": Exists(Revision.objects.filter(approved_go_live_at__isnull=False, **own_key)),
     }
@@ -207,6 +211,7 @@ class MyDraftsPanel(EditorialPanel):
 
     STATUS = {
         "in_moderation": _("In moderation"),
+        "needs_changes": _("Changes requested"),
         "scheduled": _("Scheduled"),
         "draft": _("Draft"),
     }
@@ -214,6 +219,8 @@ class MyDraftsPanel(EditorialPanel):
     def _status(self, obj):
         if obj.in_moderation:
             return self.STATUS["in_moderation"]
+        if obj.needs_changes:
+            return self.STATUS["needs_changes"]
         if obj.scheduled:
             return self.STATUS["scheduled"]
         return self.STATUS["draft"]

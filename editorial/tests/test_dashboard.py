@@ -72,6 +72,20 @@ def test_authors_have_no_approval_panel_but_see_their_drafts(tree, author_client
     assert "Deutsch" in drafts
 
 
+def test_my_drafts_tell_the_author_when_changes_are_requested(
+    tree, author_client, redaktion_client
+):
+    page = submit(author_client, tree, "Zurückgewiesen")
+    task_state = page.specific.current_workflow_task_state
+    redaktion_client.post(f"/admin/pages/workflow/action/{page.pk}/reject/{task_state.pk}/",
+                          {"comment": "Bitte kürzen."})
+
+    html = author_client.get("/admin/").content.decode()
+
+    row = panel_html(html, "editorial-my-drafts").split("Zurückgewiesen", 1)[1].split("</tr>")[0]
+    assert german(MyDraftsPanel.STATUS["needs_changes"]) in row
+
+
 def test_my_drafts_lists_only_my_own(tree, redaktion_client, autorin):
     news_draft(tree.news_index, "Von der Autorin", user=autorin)
     html = redaktion_client.get("/admin/").content.decode()
