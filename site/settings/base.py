@@ -107,6 +107,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's GIN indexes and full-text search.
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
