@@ -50,10 +50,16 @@ def test_loading_twice_changes_nothing(demo_site):
                       Author.objects.count(), get_user_model().objects.count())
 
 
-def test_demo_superuser_uses_demo_password(demo_site):
-    admin = get_user_model().objects.get(username="admin")
-    assert admin.is_superuser
-    assert admin.check_password("demo-connective-2021")
+def test_demo_accounts_use_the_demo_password(demo_site):
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    for username, group in [("redaktion", "Redaktion"), ("autorin", "Autorinnen und Autoren"),
+                            ("translator-en", "Übersetzung EN")]:
+        user = users.get(username=username)
+        assert not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+    for username in ["admin", "redaktion", "autorin", "translator-en"]:
+        assert users.get(username=username).check_password("demo-connective-2021")
 
 
 def test_the_home_page_links_to_the_notice(client, demo_site):

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.builder import DemoBuilder
+from editorial.demo import create_demo_accounts
 from translation.demo import create_translator_accounts
 
 DEFAULT_DEMO_PASSWORD = "demo-connective-2021"  # noqa: S105 - demo content only, see README
@@ -23,6 +24,7 @@ class Command(BaseCommand):
                 builder.build()
                 self.stdout.write(self.style.SUCCESS("Demo content loaded."))
             self.create_demo_users(password)
+            create_demo_accounts(password)
             create_translator_accounts(password)
 
     def create_demo_users(self, password):
