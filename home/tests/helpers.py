@@ -43,3 +43,34 @@ def warm_and_count(client, url):
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+VIDEO_HOSTS = re.compile(
+    r"(?:[a-z0-9-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com)", re.IGNORECASE
+)
+
+JSON_TYPES = {"application/json", "application/ld+json"}
+
+
+def assert_nothing_loads_from_video_hosts(response):
+    """Before consent, a video provider is named only in the plain link to it, in the
+    `data-embed-url` the script uses after the reader's click, and in structured data (JSON,
+    which browsers do not fetch): no iframe, no foreign script, no image, style or preconnect
+    from the provider."""
+    html = response.content.decode()
+    document = soup(response)
+    assert document.find("iframe") is None
+    data_scripts = []
+    for script in document.find_all("script"):
+        # JavaScript comes from our static files only; data is JSON, never code.
+        if script.get("src"):
+            assert script["src"].startswith("/static/"), script
+        else:
+            assert script.get("type") in JSON_TYPES, script
+            data_scripts.append(script.string or "")
+    allowed = [link["href"] for link in document.find_all("a", href=VIDEO_HOSTS)]
+    allowed += [tag["data-embed-url"] for tag in document.select("[data-embed-url]")]
+    allowed += data_scripts
+    assert allowed, "no video link or placeholder on this page"
+    assert len(VIDEO_HOSTS.findall(html)) == sum(len(VIDEO_HOSTS.findall(v)) for v in allowed)
+    return document
