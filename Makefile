@@ -56,7 +56,7 @@ browser:
 	fi
 
 test: messages lint browser
-	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 --dist loadscope $(PYTEST_ARGS)
 
 lock:
 	rm -rf .lockenv && "$$(scripts/find-python)" -m venv .lockenv
