@@ -7,7 +7,7 @@ import re
 
 from django.conf import settings
 from django.utils.html import strip_tags
-from wagtail.models import DraftStateMixin, Locale, Page, Site
+from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
@@ -117,6 +117,8 @@ class DemoBuilder:
         return programme_notice
 
     def build_home(self):
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
         root = Page.get_first_root_node() or Page.add_root(
             instance=Page(title="Root", slug="root", locale=self.de)
         )
