@@ -137,7 +137,7 @@ def check_html(segment, html):
     for markup in TEXT_MARKUP.findall(value.render_text()):
         if markup not in source_text:
             raise ValueError(
-                _("It contains markup as text (“%(markup)s”); use the tags of the source.")
+                _("it contains markup as text (“%(markup)s”); use the tags of the source.")
                 % {"markup": markup}
             )
     return value.data
