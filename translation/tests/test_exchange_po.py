@@ -257,7 +257,7 @@ def test_markup_injection_in_a_translation_refuses_the_whole_file(site, translat
                                                                    hostile):
     translation = translation_of(site.notice)
     po = filled(download(translator_client, translation), {**ENGLISH, NOTICE_TITLE: hostile})
-    refused(translator_client, translation, po, f"“{NOTICE_TITLE}”")
+    refused(translator_client, translation, po, NOTICE_TITLE)
 
 
 def test_a_link_the_german_text_lacks_is_refused(site, translator_client):

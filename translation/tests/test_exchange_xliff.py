@@ -448,7 +448,7 @@ def test_markup_injection_in_a_target_refuses_the_whole_file(site, translator_cl
     translation = translation_of(site.notice)
     document = fill(download(translator_client, translation).content,
                     {**ENGLISH, NOTICE_TITLE: hostile})
-    errors = refused(translator_client, translation, document, f"“{NOTICE_TITLE}”", reason)
+    errors = refused(translator_client, translation, document, NOTICE_TITLE, reason)
     assert de("Nothing was imported.") in errors
 
 
