@@ -27,19 +27,27 @@ def create_demo_accounts(password=None):
     groups = setup_editorial().groups
     users = {}
     for username, email, first_name, last_name, group_name in DEMO_ACCOUNTS:
-        user = get_user_model().objects.filter(username=username).first()
-        user = user or get_user_model()(username=username)
-        user.email, user.first_name, user.last_name = email, first_name, last_name
-        user.is_active = True
-        user.set_password(password)
-        user.save()
-        user.groups.add(groups[group_name])
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "de"
-        profile.submitted_notifications = True
-        profile.approved_notifications = True
-        profile.rejected_notifications = True
-        profile.updated_comments_notifications = True
-        profile.save()
-        users[username] = user
+        users[username] = save_demo_user(
+            username, email, first_name, last_name, groups[group_name], password
+        )
     return users
+
+
+def save_demo_user(username, email, first_name, last_name, group, password):
+    """Create or refresh one demo account in `group`: active, with the given password, a German
+    admin and workflow e-mails switched on. Shared by every app's demo accounts."""
+    user = get_user_model().objects.filter(username=username).first()
+    user = user or get_user_model()(username=username)
+    user.email, user.first_name, user.last_name = email, first_name, last_name
+    user.is_active = True
+    user.set_password(password)
+    user.save()
+    user.groups.add(group)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "de"
+    profile.submitted_notifications = True
+    profile.approved_notifications = True
+    profile.rejected_notifications = True
+    profile.updated_comments_notifications = True
+    profile.save()
+    return user

@@ -2,8 +2,7 @@
 
 import os
 
-from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
+from editorial.demo import save_demo_user
 
 from .roles import setup_translators
 
@@ -27,20 +26,8 @@ def create_translator_accounts(password=None):
     groups = setup_translators()
     users = {}
     for username, email, first_name, last_name, language in TRANSLATOR_ACCOUNTS:
-        if language not in groups:
-            continue
-        user = get_user_model().objects.filter(username=username).first()
-        user = user or get_user_model()(username=username)
-        user.email, user.first_name, user.last_name = email, first_name, last_name
-        user.is_active = True
-        user.set_password(password)
-        user.save()
-        user.groups.add(groups[language])
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "de"
-        profile.approved_notifications = True
-        profile.rejected_notifications = True
-        profile.updated_comments_notifications = True
-        profile.save()
-        users[username] = user
+        if language in groups:
+            users[username] = save_demo_user(
+                username, email, first_name, last_name, groups[language], password
+            )
     return users
