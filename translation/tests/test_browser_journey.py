@@ -9,11 +9,13 @@ and the accounts are all made here.
 """
 
 import re
+import time
 
 import pytest
 from django.core import mail
 from django.db import connection
 from playwright.sync_api import expect
+from wagtail_localize.models import StringTranslation
 
 from news.models import NewsPage
 
@@ -81,6 +83,11 @@ def test_translator_translates_redaktion_approves_reader_switches(
     translator.get_by_role("button", name=re.compile("^(Speichern|Save)$")).click()
     expect(segment(translator, FIXED_TITLE)).to_be_visible()
     expect(translator.get_by_text(re.compile("Speichern…|Saving"))).to_have_count(0)
+    # The editor saves the segment in the background; submit only once the server has it.
+    deadline = time.monotonic() + 15
+    while not StringTranslation.objects.filter(data=FIXED_TITLE).exists():
+        assert time.monotonic() < deadline, "the hand-fixed segment never reached the server"
+        time.sleep(0.2)
 
     # … and submit it for approval (they may not publish).
     publish = translator.get_by_role("button", name=re.compile("Veröffentlichen|Publish"))
