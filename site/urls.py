@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,15 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import MultilingualSitemap
 from home.views import robots_txt
+from security.urls import urlpatterns as security_urlpatterns
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
-urlpatterns = [
+urlpatterns = security_urlpatterns + [
     path("robots.txt", robots_txt),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

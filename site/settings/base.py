@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "translation",
     "search",
     "pages",
+    "security",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -56,17 +58,19 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "security.middleware.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "security.csp.ContentSecurityPolicyMiddleware",
     "home.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "siteconfig.urls"
@@ -94,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -180,7 +186,6 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -239,3 +244,38 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # `manage.py run_scheduler` publishes and expires scheduled content this often (seconds, ≤ 60).
 EDITORIAL_SCHEDULER_INTERVAL = int(os.environ.get("EDITORIAL_SCHEDULER_INTERVAL", "30"))
 # --- End of editorial workflow -----------------------------------------------------------------
+
+
+# --- Security (security/) ----------------------------------------------------------------------
+# Logins: django-axes locks out a user name from one address after AXES_FAILURE_LIMIT wrong
+# passwords, for AXES_COOLOFF_TIME; other addresses (the rest of an office behind another
+# connection) can still log in as that user. Lockouts are listed under Einstellungen →
+# "Gesperrte Anmeldungen" and can be lifted there.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "security.clientip.client_ip"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# How many reverse proxies of our own stand in front of the app (nginx, Varnish …); only then
+# is X-Forwarded-For believed, for login lockouts and form rate limits (security/clientip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy: see security/csp.py for the public and the admin policy.
+X_FRAME_OPTIONS = "DENY"
+
+# Uploads: size and pixel limits; types are checked by their content (security/uploads.py).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Where to report a vulnerability, for /.well-known/security.txt (an e-mail address or URL).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
+# --- End of security ---------------------------------------------------------------------------
