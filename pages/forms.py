@@ -20,6 +20,7 @@ it again, so nothing a person wrote is lost.
 """
 
 import enum
+import secrets
 import time
 
 from django import forms
@@ -49,8 +50,13 @@ def min_fill_seconds():
 
 def make_token(page_id, now=None):
     """The signed moment at which the form of page `page_id` was shown."""
-    return signing.dumps({"page": page_id, "t": time.time() if now is None else now},
-                         salt=TOKEN_SALT)
+    # The random part makes every shown form's token unique, even within one second, so
+    # that using a token once (models.py) never turns away another reader's form.
+    return signing.dumps(
+        {"page": page_id, "t": time.time() if now is None else now,
+         "n": secrets.token_urlsafe(8)},
+        salt=TOKEN_SALT,
+    )
 
 
 def check_submission(data, page_id, now=None):

@@ -62,6 +62,8 @@ class ContentSecurityPolicyMiddleware(django_csp.ContentSecurityPolicyMiddleware
 
     def process_response(self, request, response):
         if not hasattr(response, "_csp_config"):
-            admin = is_admin_path(request.path_info)
+            # Wagtail renders previews through the middleware with a dummy request for the
+            # page's public URL (is_dummy); the admin frames the result.
+            admin = is_admin_path(request.path_info) or getattr(request, "is_dummy", False)
             response._csp_config = ADMIN_POLICY if admin else PUBLIC_POLICY
         return super().process_response(request, response)

@@ -268,6 +268,8 @@ AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Content-Security-Policy: see security/csp.py for the public and the admin policy.
+# No avatars from Gravatar: the admin would send a hash of every editor's e-mail address there.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 X_FRAME_OPTIONS = "DENY"
 
 # Uploads: size and pixel limits; types are checked by their content (security/uploads.py).
