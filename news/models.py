@@ -9,12 +9,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listing import with_contact_photos
-from home.localization import localize, localize_all
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.feeds import FeedsMixin
+from core.listing import archive_periods, in_tree_of, mixed_listing, paginate_listing
+from core.localization import localize, localize_all
+from core.pagination import with_contact_photos
 from home.models import Author, BasePage, Contact
-from topics.feeds import FeedsMixin
-from topics.listing import archive_periods, in_tree_of, mixed_listing, paginate_listing
 from topics.models import TopicPage
 from videos.models import VideoPage
 
@@ -27,7 +27,7 @@ class NewsIndexPage(FeedsMixin, BasePage):
 
     Filters (topic, content type, year, month) come from the query string and combine; the
     year and month links of the archive are plain links to the same filters. Feeds live at
-    `feed/rss/` and `feed/atom/` (see `topics.feeds`).
+    `feed/rss/` and `feed/atom/` (see `core.feeds`).
     """
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

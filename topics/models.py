@@ -7,13 +7,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listing import with_contact_photos, with_listing_images
-from home.localization import localize_all
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.feeds import FeedsMixin
+from core.listing import mixed_listing, paginate_listing
+from core.localization import localize_all
+from core.pagination import with_contact_photos, with_listing_images
 from home.models import BasePage, Contact
-
-from .feeds import FeedsMixin
-from .listing import mixed_listing, paginate_listing
 
 
 class TopicIndexPage(BasePage):

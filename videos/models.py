@@ -7,11 +7,11 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES
-from home.listing import paginate, with_listing_images
-from home.localization import localize_all
+from core.blocks import RICH_TEXT_FEATURES
+from core.localization import localize_all
+from core.pagination import paginate, with_listing_images
+from core.video_providers import parse_video_url, validate_video_url
 from home.models import BasePage
-from home.video_providers import parse_video_url, validate_video_url
 from topics.models import TopicPage
 
 

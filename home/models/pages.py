@@ -7,8 +7,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..blocks import RICH_TEXT_FEATURES
-from ..localization import localize_all
+from core.blocks import RICH_TEXT_FEATURES
+from core.localization import localize_all
 
 
 class BasePage(Page):

@@ -1,6 +1,6 @@
 from django import template
 
-from home.listing import with_listing_images
+from core.pagination import with_listing_images
 from news.models import NewsPage
 
 register = template.Library()

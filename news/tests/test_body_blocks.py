@@ -10,8 +10,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from core.tests.helpers import assert_accessible_page, soup
 from home.factories import ContactFactory, DocumentFactory, ImageFactory
-from home.tests.helpers import assert_accessible_page, soup
 from news.factories import NewsPageFactory
 from topics.factories import TopicPageFactory
 

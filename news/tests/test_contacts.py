@@ -5,8 +5,8 @@ import json
 
 import pytest
 
+from core.tests.helpers import soup
 from home.factories import ContactFactory, ImageFactory, translate_page, translate_snippet
-from home.tests.helpers import soup
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

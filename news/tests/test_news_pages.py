@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.tests.helpers import assert_accessible_page, soup, warm_and_count
 from home.factories import (
     AuthorFactory,
     ContactFactory,
@@ -13,7 +14,6 @@ from home.factories import (
     translate_snippet,
 )
 from home.models import HomePage
-from home.tests.helpers import assert_accessible_page, soup, warm_and_count
 from news.factories import NewsPageFactory, NewsPageRelatedLinkFactory
 from news.models import NewsIndexPage, NewsPage
 from topics.factories import TopicPageFactory

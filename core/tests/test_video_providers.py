@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from home.video_providers import VideoEmbed, parse_video_url, validate_video_url
+from core.video_providers import VideoEmbed, parse_video_url, validate_video_url
 
 YOUTUBE_ID = "dQw4w9WgXcQ"
 

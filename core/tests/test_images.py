@@ -15,9 +15,9 @@ from django.utils import translation
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
+from core.images import LEAD, TEASER
+from core.pagination import with_listing_images
 from home.factories import ImageFactory, translate_page
-from home.images import LEAD, TEASER
-from home.listing import with_listing_images
 from news.factories import NewsPageFactory
 from videos.factories import VideoPageFactory
 from videos.models import VideoPage

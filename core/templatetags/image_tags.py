@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from home.images import PRESETS
+from core.images import PRESETS
 
 register = template.Library()
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.listing import LISTING_RENDITIONS, PAGE_SIZE
+from core.pagination import LISTING_RENDITIONS, PAGE_SIZE
 
 FEED_SIZE = 20
 

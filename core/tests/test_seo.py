@@ -15,9 +15,9 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from core.seo import PageMetadata, canonical_url, json_ld
 from home.factories import AuthorFactory, ImageFactory, translate_page, translate_snippet
 from home.models import Author
-from home.seo import PageMetadata, canonical_url, json_ld
 from news.factories import NewsPageFactory
 from videos.factories import VideoPageFactory
 
@@ -346,7 +346,7 @@ def test_the_head_tags_add_no_query_to_a_news_item(notice, client, monkeypatch,
                                                    django_assert_num_queries):
     german, _english = notice
     client.get(german.url)  # make the renditions
-    monkeypatch.setattr("home.templatetags.seo_tags.page_metadata",
+    monkeypatch.setattr("core.templatetags.seo_tags.page_metadata",
                         lambda *args, **kwargs: PageMetadata())
     cache.clear()
     with CaptureQueriesContext(connection) as without_tags:

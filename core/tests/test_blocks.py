@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from home.blocks import CallToActionBlock, ImageBlock, LinkBlock, RelatedLinksBlock, VideoBlock
+from core.blocks import CallToActionBlock, ImageBlock, LinkBlock, RelatedLinksBlock, VideoBlock
 from home.factories import ContactFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from django.test import RequestFactory
 from wagtail.models import Site
 
-from home import views
+from core import views
 from home.models import HomePage
 from news.factories import NewsPageFactory
 

@@ -3,7 +3,7 @@
 Built on Django's syndication framework: no hand-written XML. A page gets its feeds by mixing in
 `FeedsMixin` and defining `feed_items()`; the routes are `feed/rss/` and `feed/atom/` below the
 page, so each language's page has its own feeds (/aktuelles/feed/rss/, /en/aktuelles/feed/rss/).
-Items are live, public and unexpired (see `topics.listing.mixed_listing`); nothing is cached
+Items are live, public and unexpired (see `core.listing.mixed_listing`); nothing is cached
 here, so publishing and unpublishing show at once.
 """
 
@@ -19,7 +19,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from home.localization import localize_all
+from core.localization import localize_all
 
 from .listing import FEED_SIZE
 
@@ -150,7 +150,7 @@ class AtomListingFeed(ListingFeed):
 
 class FeedsMixin(RoutablePageMixin):
     """Adds `feed/rss/` and `feed/atom/` to a page that defines `feed_items()`: a queryset of
-    specific pages, newest first (see `topics.listing.mixed_listing`)."""
+    specific pages, newest first (see `core.listing.mixed_listing`)."""
 
     def feed_items(self):
         raise NotImplementedError

@@ -7,8 +7,8 @@ Reads what the page's view already has in its context (the page, its live transl
 from django import template
 from wagtail.models import Page
 
-from home.seo import PageMetadata, find_paginated, page_metadata, robots_directive
-from home.templatetags.site_tags import page_translations
+from core.seo import PageMetadata, find_paginated, page_metadata, robots_directive
+from core.templatetags.site_tags import page_translations
 
 register = template.Library()
 
