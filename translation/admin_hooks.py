@@ -10,9 +10,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import exchange_views
-from .report import TranslationStatusReportView, may_view_report
-from .status import IN_PROGRESS, MISSING, OUTDATED
+from .exchange import views as exchange_views
+from .status.compute import IN_PROGRESS, MISSING, OUTDATED
+from .status.report import TranslationStatusReportView, may_view_report
 
 
 @hooks.register("register_admin_urls")

@@ -9,13 +9,11 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
-from . import (
-    admin_hooks,  # noqa: F401 - XLIFF exchange, status report and dashboard panel
-    exchange_views,
-    views,
-)
-from .permissions import may_handle, may_handle_language
-from .workflow import enabled_translation, handle_editor_action
+from . import admin_hooks  # noqa: F401 - XLIFF exchange, status report and dashboard panel
+from .approval.workflow import enabled_translation, handle_editor_action
+from .exchange import views as exchange_views
+from .guards import views
+from .guards.permissions import may_handle, may_handle_language
 
 FIRST = -10
 

@@ -29,7 +29,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Page, WorkflowMixin, 
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
-from .permissions import is_language_limited
+from translation.guards.permissions import is_language_limited
 
 
 def enabled_translation(instance):

@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from news.models import NewsPage
 
-from .exchange_support import make_live_notice_en
-from .helpers import NOTICE_TITLE, PASSWORD, accounts, build_site
+from ..exchange_support import make_live_notice_en
+from ..helpers import NOTICE_TITLE, PASSWORD, accounts, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,7 +12,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 
 from home.models import Contact
 
-from .exchange_support import (
+from ..exchange_support import (
     de,
     de_n,
     errors_of,
@@ -21,7 +21,7 @@ from .exchange_support import (
     reload,
     snapshot,
 )
-from .helpers import (
+from ..helpers import (
     NOTICE_INTRO,
     NOTICE_TITLE,
     assert_refused,
@@ -316,7 +316,7 @@ def test_a_translator_cannot_import_into_another_languages_contact(site, setting
 def test_an_author_without_rights_on_translations_cannot_upload(site, accounts, client):
     from django.contrib.auth import get_user_model
 
-    from .helpers import client_for
+    from ..helpers import client_for
 
     nobody = get_user_model().objects.create_user("nobody", password="x-password-1")
     translation = translation_of(site.notice)

@@ -12,9 +12,16 @@ from editorial.roles import ADMINISTRATION
 from home.factories import ContactFactory, get_locale
 from news.factories import NewsPageFactory
 
-from .exchange_support import make_live_notice_en
-from .helpers import NOTICE_TITLE, client_for, publish, translate, translate_strings, translation_of
-from .status_support import REPORT, report, row, rows_of
+from ..exchange_support import make_live_notice_en
+from ..helpers import (
+    NOTICE_TITLE,
+    client_for,
+    publish,
+    translate,
+    translate_strings,
+    translation_of,
+)
+from ..status_support import REPORT, report, row, rows_of
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +154,7 @@ def test_bad_parameters_are_ignored(site, redaktion_client, params):
 
 
 def test_the_report_is_paginated(site, redaktion_client, monkeypatch):
-    from translation.report import TranslationStatusReportView
+    from translation.status.report import TranslationStatusReportView
 
     everything = report(redaktion_client)
     assert len(everything) == 4  # home, news index, notice, contact

@@ -9,7 +9,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 
-from .roles import grant_language_tree
+from ..roles import grant_language_tree
 
 
 @receiver(post_save, dispatch_uid="translation_grant_new_language_tree")

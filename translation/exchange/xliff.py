@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from wagtail.fields import StreamField
 from wagtail_localize.models import StringSegment, Translation
 
-from .exchange import ImportRefused, Unit, excerpt, same_language, segments_of, unit_id
+from .importing import ImportRefused, Unit, excerpt, same_language, segments_of, unit_id
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"

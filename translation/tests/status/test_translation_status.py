@@ -14,8 +14,8 @@ from home.factories import AuthorFactory, translate_page
 from home.models import Author
 from news.factories import NewsPageFactory
 
-from .exchange_support import de, make_live_notice_en
-from .helpers import (
+from ..exchange_support import de, make_live_notice_en
+from ..helpers import (
     NOTICE_TITLE,
     edit_url,
     english,
@@ -24,7 +24,7 @@ from .helpers import (
     translate_strings,
     translation_of,
 )
-from .status_support import in_progress, outdated_since, report, row
+from ..status_support import in_progress, outdated_since, report, row
 
 pytestmark = pytest.mark.django_db
 

@@ -25,10 +25,11 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import GroupPagePermission, Locale, Page
 
-from .conf import SOURCE_LANGUAGE
-from .permissions import is_language_limited, translator_languages
-from .roles import TRANSLATOR_GROUP_PREFIX, target_languages
-from .status import (
+from translation.guards.permissions import is_language_limited, translator_languages
+
+from ..conf import SOURCE_LANGUAGE
+from ..roles import TRANSLATOR_GROUP_PREFIX, target_languages
+from .compute import (
     IN_PROGRESS,
     MISSING,
     OUTDATED,

@@ -40,7 +40,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue, validate_translation_links
 
-from .workflow import _locked_for, is_moderated, may_publish
+from translation.approval.workflow import _locked_for, is_moderated, may_publish
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from home.models import Author, Contact
 from news.models import NewsPage
 from translation.roles import setup_translators, translator_group_name
 
-from .helpers import (
+from ..helpers import (
     assert_refused,
     client_for,
     edit_url,

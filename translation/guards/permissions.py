@@ -11,7 +11,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from wagtail.models import TranslatableMixin
 
-from .roles import TRANSLATOR_GROUP_PREFIX, translator_group_language
+from ..roles import TRANSLATOR_GROUP_PREFIX, translator_group_language
 
 
 def translator_languages(user):

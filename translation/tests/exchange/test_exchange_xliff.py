@@ -13,7 +13,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from home.models import Contact
 from news.factories import NewsPageFactory
 
-from .exchange_support import (
+from ..exchange_support import (
     de,
     de_n,
     errors_of,
@@ -22,7 +22,7 @@ from .exchange_support import (
     reload,
     snapshot,
 )
-from .helpers import (
+from ..helpers import (
     NOTICE_INTRO,
     NOTICE_TITLE,
     assert_refused,

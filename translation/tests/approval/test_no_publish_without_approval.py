@@ -17,7 +17,7 @@ from home.models import Contact
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
-from .helpers import (
+from ..helpers import (
     assert_refused,
     edit_url,
     english,

@@ -20,8 +20,10 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail_localize.models import get_edit_url
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from translation.guards.views import _check_language
+
 from . import xliff
-from .exchange import (
+from .importing import (
     ImportRefused,
     apply_import,
     outcome_messages,
@@ -30,7 +32,6 @@ from .exchange import (
     read_upload,
     save_draft,
 )
-from .views import _check_language
 
 logger = logging.getLogger(__name__)
 
