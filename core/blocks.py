@@ -96,6 +96,7 @@ class VideoValue(blocks.StructValue):
 
 class VideoBlock(blocks.StructBlock):
     video = blocks.PageChooserBlock(
+        # TODO(protocol): core names a content app's page type here.
         label=_("Video page"), page_type="videos.VideoPage", required=False
     )
     url = blocks.URLBlock(
@@ -120,6 +121,8 @@ class VideoBlock(blocks.StructBlock):
 
 class ContactBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    # TODO(protocol): Contact and Author stay in home until a state-only migration moves them
+    # to core; until then core names "home.Contact".
     contacts = blocks.ListBlock(SnippetChooserBlock("home.Contact"), label=_("Contacts"), min_num=1)
 
     class Meta:

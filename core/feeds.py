@@ -24,6 +24,8 @@ from core.localization import localize_all
 from .listing import FEED_SIZE
 
 
+# TODO(protocol): each page type should declare its feed categories and author instead of
+# being asked whether it happens to have a `topics` or `byline` field.
 def _has_field(model, name):
     try:
         model._meta.get_field(name)

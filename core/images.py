@@ -4,7 +4,7 @@ A preset lists the renditions of one slot and the `sizes` that tells the browser
 slot is. The first rendition is the fallback `src` and gives the `<img>` its width and height:
 it is the largest size the slot shows at 1x, so the image fills its column and the browser
 reserves the right space before it loads. Listings prefetch exactly the teaser renditions
-(`core.pagination`), so a teaser costs no query of its own.
+(`core.listing`), so a teaser costs no query of its own.
 
 Formats: WebP for everything on the page; every browser we support reads it. AVIF would need
 a `<picture>` with a second set of renditions and encodes many times slower, for a gain that

@@ -1,9 +1,9 @@
-"""Listings that mix page types (news items and videos) in one list, newest first.
+"""Listings: one query-bounded way to list, paginate and illustrate pages.
 
 A listing costs a fixed number of queries, whatever its length: the count, the page of results,
 one query per page type on it, and two per listing-image field (images and their renditions).
-Page types are passed in as models, so this module imports no content app; `news` builds on it
-(news → topics → home).
+Listings that mix page types (news items and videos) sort newest first by `listing_date`.
+Page types are passed in as models, so this module imports no content app.
 """
 
 import datetime
@@ -27,8 +27,12 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from core.pagination import LISTING_RENDITIONS, PAGE_SIZE
+from .images import TEASER
 
+# The renditions a teaser shows (templates/includes/teaser.html), fetched with the listing.
+LISTING_RENDITIONS = TEASER.specs
+CONTACT_PHOTO_RENDITION = "fill-160x160|format-webp"
+PAGE_SIZE = 10
 FEED_SIZE = 20
 
 
@@ -46,6 +50,8 @@ def first_publication():
 def listing_date(*dated_models):
     """The date a listing shows and sorts by: the page's own `date` field where its type has
     one (news items), otherwise the day it was first published in any language (videos)."""
+    # TODO(protocol): let each page type declare its listing date instead of assuming a
+    # `date` field reachable as `<model_name>__date`.
     own_dates = [F(f"{model._meta.model_name}__date") for model in dated_models]
     return Coalesce(*own_dates, TruncDate("first_published"), output_field=DateField())
 
@@ -73,14 +79,14 @@ def in_tree_of(page):
     return Q(path__startswith=page.path[: -page.steplen])
 
 
-def prepare_items(items):
-    """Load the listing images (with the listing rendition) of a list of specific pages in bulk,
-    and label each item with its type ("news item", "video"). Returns the list."""
+def with_listing_images(items):
+    """Fetch the listing images of pages (a list or queryset of specific pages, of one type or
+    several) with the teaser's renditions, in bulk: two queries per listing-image field.
+    Returns the list."""
     items = list(items)
     images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
     by_model = defaultdict(list)
     for item in items:
-        item.listing_label = item._meta.verbose_name
         by_model[type(item)].append(item)
     for model, group in by_model.items():
         field = getattr(model, "listing_image_field", None)
@@ -89,15 +95,29 @@ def prepare_items(items):
     return items
 
 
-def paginate_listing(request, queryset, per_page=PAGE_SIZE):
-    """A page of results whose items are prepared for teasers.
+def with_contact_photos(contacts):
+    """Fetch the photos of a list of contacts and their renditions in bulk; return the list.
+
+    Runs after the contacts are localised, so translated contacts get their photos too.
+    """
+    images = get_image_model().objects.prefetch_renditions(CONTACT_PHOTO_RENDITION)
+    prefetch_related_objects(contacts, Prefetch("photo", queryset=images))
+    return contacts
+
+
+def paginate_listing(request, queryset, per_page=PAGE_SIZE, *, label_kinds=True):
+    """A page of results whose items are ready for teasers (listing images fetched in bulk).
 
     `?page=abc` falls back to the first page, `?page=99999` to the last (Paginator.get_page);
-    the page carries `elided_range` for numbered, crawlable links.
+    the page carries `elided_range` for numbered, crawlable links. With `label_kinds`, each
+    item gets `listing_label`, its type ("news item", "video"), for listings that mix types.
     """
     paginator = Paginator(queryset, per_page)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = prepare_items(page.object_list)
+    page.object_list = with_listing_images(page.object_list)
+    if label_kinds:
+        for item in page.object_list:
+            item.listing_label = item._meta.verbose_name
     page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2,
                                                              on_ends=1))
     return page

@@ -5,7 +5,7 @@ robots directive, the Open Graph and Twitter card tags and the JSON-LD objects;
 `templates/includes/seo.html` writes them into the head of every page.
 
 JSON-LD: the organisation on the home page (and as the publisher of every article and video),
-a NewsArticle for each news item and a VideoObject for each video page. `home` imports no
+a NewsArticle for each news item and a VideoObject for each video page. `core` imports no
 content app, so the builders know news items and videos by their model label only.
 """
 
@@ -35,6 +35,8 @@ _BLOCK_BOUNDARY = re.compile(
 )
 
 # The renditions each page type's template shows of its listing image.
+# TODO(protocol): page types should declare their schema.org type and image presets
+# themselves; core must not name content apps' models here.
 PAGE_IMAGE_SPECS = {
     "news.newspage": LEAD.specs,  # templates/news/news_page.html
     "topics.topicpage": (  # templates/topics/topic_page.html

@@ -33,7 +33,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.models import BasePage
+from core.models import BasePage
 
 from .forms import (
     HONEYPOT_FIELD,

@@ -4,7 +4,8 @@ import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from core.blocks import CallToActionBlock, ImageBlock, LinkBlock, RelatedLinksBlock, VideoBlock
-from home.factories import ContactFactory, ImageFactory
+from core.factories import ImageFactory
+from home.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 

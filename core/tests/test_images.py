@@ -15,9 +15,9 @@ from django.utils import translation
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
+from core.factories import ImageFactory, translate_page
 from core.images import LEAD, TEASER
-from core.pagination import with_listing_images
-from home.factories import ImageFactory, translate_page
+from core.listing import with_listing_images
 from news.factories import NewsPageFactory
 from videos.factories import VideoPageFactory
 from videos.models import VideoPage
@@ -143,7 +143,7 @@ def test_a_listing_that_prefetched_too_little_makes_no_renditions(site_tree,
     VideoPageFactory(parent=site_tree.video_index, poster=image)
     image.get_renditions(*TEASER.specs)
     videos = VideoPage.objects.child_of(site_tree.video_index)
-    [video] = with_listing_images(videos, "poster")
+    [video] = with_listing_images(videos)
     video.poster.prefetched_renditions = [
         r for r in video.poster.prefetched_renditions if r.filter_spec == TEASER.specs[0]
     ]

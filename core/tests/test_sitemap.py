@@ -4,7 +4,7 @@ import defusedxml.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.factories import translate_page
+from core.factories import translate_page
 from news.factories import NewsPageFactory
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

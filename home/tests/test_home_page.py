@@ -5,6 +5,7 @@ from django.apps import apps
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.factories import ImageFactory, translate_page
 from core.tests.helpers import (
     assert_accessible_page,
     assert_nothing_loads_from_video_hosts,
@@ -12,7 +13,7 @@ from core.tests.helpers import (
     soup,
     warm_and_count,
 )
-from home.factories import HomePageFeaturedTopicFactory, ImageFactory, translate_page
+from home.factories import HomePageFeaturedTopicFactory
 from home.models import HomePage
 from news.factories import NewsPageFactory
 from topics.factories import TopicPageFactory

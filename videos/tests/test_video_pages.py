@@ -5,13 +5,13 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.blocks import VideoBlock
+from core.factories import DocumentFactory, ImageFactory, translate_page
 from core.tests.helpers import (
     assert_accessible_page,
     assert_nothing_loads_from_video_hosts,
     soup,
     warm_and_count,
 )
-from home.factories import DocumentFactory, ImageFactory, translate_page
 from home.models import HomePage
 from news.models import NewsIndexPage
 from topics.factories import TopicPageFactory

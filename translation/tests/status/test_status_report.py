@@ -8,8 +8,9 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.factories import get_locale
 from editorial.roles import ADMINISTRATION
-from home.factories import ContactFactory, get_locale
+from home.factories import ContactFactory
 from news.factories import NewsPageFactory
 
 from ..exchange_support import make_live_notice_en
