@@ -155,6 +155,27 @@ def test_a_listing_that_prefetched_too_little_makes_no_renditions(site_tree,
     assert ".fill-640x360." in img["src"] and "srcset" not in img.attrs
 
 
+def test_teasers_of_news_and_videos_together_cost_two_queries_per_image_field(
+        site_tree, django_assert_num_queries):
+    news = [NewsPageFactory(parent=site_tree.news_index, lead_image=photo(640, 360))
+            for _ in range(3)]
+    videos = [VideoPageFactory(parent=site_tree.video_index, poster=photo(640, 360))
+              for _ in range(2)]
+    for item in news + videos:
+        item.listing_image.get_renditions(*TEASER.specs)
+    fresh = [type(item).objects.get(pk=item.pk) for item in news + videos]
+
+    with django_assert_num_queries(4):
+        items = with_listing_images(fresh)
+    with django_assert_num_queries(0):
+        html = "".join(
+            render('{% responsive_image image "teaser" alt="" %}', image=item.listing_image)
+            for item in items
+        )
+
+    assert html.count("<img") == 5
+
+
 # --- Image blocks in the body text -----------------------------------------------------------
 
 def body_image(site_tree, client, **value):

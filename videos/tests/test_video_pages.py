@@ -144,6 +144,21 @@ def test_video_index_survives_bad_page_numbers(site_tree, client):
         assert response.status_code == 200, page_number
 
 
+def test_video_index_offers_numbered_page_links_and_no_type_labels(site_tree, client):
+    for day in range(1, 13):
+        VideoPageFactory(parent=site_tree.video_index, title=f"Juli {day}",
+                         first_published_at=on(day))
+
+    page = soup(client.get(site_tree.video_index.url, {"page": 2}))
+
+    numbered = {a.get_text(strip=True): a for a in page.select(".pagination a[aria-label]")}
+    assert list(numbered) == ["1", "2"]
+    assert numbered["2"]["aria-current"] == "page"
+    assert numbered["1"]["href"] == site_tree.video_index.url
+    assert [h.get_text(strip=True) for h in page.select(".teaser__title")] == ["Juli 2", "Juli 1"]
+    assert not page.select(".teaser__kind")
+
+
 # --- The video block ---------------------------------------------------------------------------
 
 def test_video_block_accepts_a_video_page(site_tree):
