@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.contrib.forms.models import FormSubmission
 
-from home.factories import translate_page
+from core.factories import translate_page
 from pages.factories import FeedbackFormPageFactory
 from pages.forms import HONEYPOT_FIELD, TOKEN_FIELD, make_token
 

@@ -30,6 +30,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "topics",
     "videos",
@@ -71,7 +72,7 @@ MIDDLEWARE = [
     "security.middleware.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.csp.ContentSecurityPolicyMiddleware",
-    "home.middleware.StagingNoIndexMiddleware",
+    "core.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
