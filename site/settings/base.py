@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "translation",
     "search",
     "pages",
+    "caching",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and locale middleware, so that it sees (and drops) their Vary.
+    "caching.middleware.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -239,3 +242,18 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # `manage.py run_scheduler` publishes and expires scheduled content this often (seconds, ≤ 60).
 EDITORIAL_SCHEDULER_INTERVAL = int(os.environ.get("EDITORIAL_SCHEDULER_INTERVAL", "30"))
 # --- End of editorial workflow -----------------------------------------------------------------
+
+
+# --- HTTP caching and the front cache (caching/) -----------------------------------------------
+# FRONTEND_CACHE_URLS lists the Varnish instances to ban from on publish (comma-separated, e.g.
+# http://127.0.0.1:6081); unset, nothing is purged. HTTP_CACHE_MAX_AGE and HTTP_CACHE_S_MAXAGE
+# (seconds) set how long browsers and shared caches keep public pages.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+if FRONTEND_CACHE_URLS:
+    from caching.policy import frontend_cache_settings
+
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_URLS)
+    # Translations are banned by caching/purge.py; no guessed language URLs.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
+# --- End of HTTP caching ------------------------------------------------------------------------
