@@ -15,9 +15,11 @@ Three classes of response:
 - whatever a view chose itself with `public`/`max-age` (robots.txt) is kept.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
@@ -37,10 +39,8 @@ DROPPED_VARY = {"cookie", "accept-language"}
 
 def _private_prefixes():
     prefixes = [reverse("wagtailadmin_home")]
-    try:
+    with contextlib.suppress(NoReverseMatch):  # Django's admin is optional
         prefixes.append(reverse("admin:index"))
-    except Exception:  # noqa: S110 - Django's admin is optional
-        pass
     return tuple(prefixes)
 
 

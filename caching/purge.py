@@ -20,6 +20,7 @@ Bans wait for the transaction to commit, so that no reader can refill the cache 
 content in between. With no front cache configured (FRONTEND_CACHE_URLS unset) nothing happens.
 """
 
+import contextlib
 import logging
 import re
 import threading
@@ -169,11 +170,8 @@ def listing_prefixes():
     """Search result pages in every language, and the sitemap (and its parts)."""
     prefixes = {"/sitemap"}
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            try:
-                prefixes.add(iri_to_uri(reverse("search")))
-            except NoReverseMatch:
-                pass
+        with translation.override(code), contextlib.suppress(NoReverseMatch):
+            prefixes.add(iri_to_uri(reverse("search")))
     return prefixes
 
 
