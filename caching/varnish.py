@@ -49,12 +49,12 @@ def vcl_for(backends):
     return text
 
 
-def http_get(url, host="localhost", headers=None):
+def http_get(url, host="localhost", headers=None, timeout=20):
     """(status, headers, body) of a GET to a local server, redirects followed."""
     # Only ever local http:// URLs built by the tests and the bench.
     request = urllib.request.Request(url, headers={"Host": host, **(headers or {})})  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
