@@ -67,6 +67,11 @@ cache-tools:
 test: messages lint browser cache-tools
 	$(VENV)/bin/pytest -n 2 --dist loadscope $(PYTEST_ARGS)
 
+# Load test on the production stack (PostgreSQL, gunicorn, Varnish, nginx; see bench/run.py).
+# SIZE=small for a quick run; BAKERYDEMO=path adds Wagtail's bakerydemo as the peer.
+bench: messages cache-tools
+	$(PY) bench/run.py
+
 lock:
 	rm -rf .lockenv && "$$(scripts/find-python)" -m venv .lockenv
 	.lockenv/bin/pip install --quiet -e ".[dev]"

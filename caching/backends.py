@@ -27,10 +27,10 @@ class VarnishBackend(HTTPBackend):
         self.location = params["LOCATION"].rstrip("/")
         super().__init__(params)
 
-    def ban(self, host, *, url_regex=None, tags_regex=None):
-        """Drop every object of `host` whose URL (path and query) or cache tags match.
-        Returns whether the cache accepted the ban."""
-        headers = {"Host": host}
+    def ban(self, *, url_regex=None, tags_regex=None):
+        """Drop every object whose URL (path and query) or cache tags match, on every host
+        name. Returns whether the cache accepted the ban."""
+        headers = {}
         if url_regex:
             headers["X-Ban-Url"] = url_regex
         elif tags_regex:

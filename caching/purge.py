@@ -9,12 +9,12 @@ publish) shows on:
 - for news items, videos and topic hubs: the topic hubs of the item's topics and the news
   index of every language (it lists news and videos and offers topics as filters), and the
   news items that share a topic (their "related content"), found by cache tag;
-- the home page's children appear in every page's menu or footer: their change bans the host;
+- the home page's children appear in every page's menu or footer: their change bans every page;
 - search results and the sitemap: banned by URL prefix, because their URLs cannot be listed.
 
 Query strings cannot be enumerated either, so every URL is banned as a regular expression
 `^<path>(\\?.*)?$` rather than purged one by one. Snippets shown on pages (contacts, authors)
-ban the whole host: what shows them is not worth tracking.
+ban every page: what shows them is not worth tracking.
 
 Bans wait for the transaction to commit, so that no reader can refill the cache with the old
 content in between. With no front cache configured (FRONTEND_CACHE_URLS unset) nothing happens.
@@ -24,9 +24,7 @@ import contextlib
 import logging
 import re
 import threading
-from collections import defaultdict
 from functools import partial
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -34,7 +32,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 logger = logging.getLogger("caching.purge")
 
@@ -51,44 +49,45 @@ def topic_tag(translation_key):
 
 
 class Bans:
-    """The bans collected during one transaction."""
+    """The bans collected during one transaction.
+
+    Bans match paths on every host name the cache holds: a default site answers to any host
+    name, so the name a reader used cannot be known here. On a cache shared by several sites
+    that bans a little more than needed, never less.
+    """
 
     def __init__(self, atomic):
         self.atomic = atomic
-        self.exact = defaultdict(set)  # host -> paths, any query string
-        self.subtrees = defaultdict(set)  # host -> path prefixes
-        self.everything = set()  # hosts
-        self.all_hosts = False
+        self.exact = set()  # paths, with any query string
+        self.subtrees = set()  # path prefixes
+        self.everything = False
         self.tags = set()
         self.listings = False  # search and sitemap
         self.seen = set()  # (page pk, tree path, subtree)
         self.subtree_paths = set()  # tree paths banned with everything below them
 
+    def __bool__(self):
+        return bool(self.exact or self.subtrees or self.everything or self.tags
+                    or self.listings)
+
     def covers(self, page):
         """Whether `page` lies in a subtree that is banned already (deleting a subtree)."""
         return any(page.path.startswith(path) for path in self.subtree_paths)
 
-    def __bool__(self):
-        return bool(self.exact or self.subtrees or self.everything or self.all_hosts
-                    or self.tags or self.listings)
-
     # --- What a page shows up on --------------------------------------------------------
 
-    def add_url(self, page, subtree=False):
+    def add_url(self, page, subtree=False, changed=False):
+        """Ban `page`'s URLs; `changed`: it is the page that changed (not one that lists it)."""
         parts = page.get_url_parts()
         if not parts or parts[1] is None:
-            return None
-        _site_id, root_url, path = parts
-        host = urlsplit(root_url).hostname
-        path = iri_to_uri(path)
-        specific = page.specific_deferred
-        for cached in specific.get_cached_paths():
-            self.exact[host].add(path + cached.lstrip("/"))
+            return
+        path = iri_to_uri(parts[2])
+        for cached in page.specific_deferred.get_cached_paths():
+            self.exact.add(path + cached.lstrip("/"))
         if subtree:
-            self.subtrees[host].add(path)
-        if page.depth <= MENU_DEPTH:
-            self.everything.add(host)
-        return host
+            self.subtrees.add(path)
+        if changed and page.depth <= MENU_DEPTH:
+            self.everything = True
 
     def add_page(self, page, subtree=False):
         if (page.pk, page.path, subtree) in self.seen:
@@ -100,7 +99,7 @@ class Bans:
         translations = list(Page.objects.filter(translation_key=page.translation_key)
                             .exclude(pk=page.pk)) if page.translation_key else []
         for each in [page, *translations]:
-            self.add_url(each, subtree=subtree and each.pk == page.pk)
+            self.add_url(each, subtree=subtree and each.pk == page.pk, changed=True)
         ancestor_paths = {
             each.path[:depth * each.steplen]
             for each in [page, *translations] for depth in range(2, each.depth)
@@ -128,32 +127,20 @@ class Bans:
 
     # --- Sending ------------------------------------------------------------------------
 
-    def hosts(self):
-        return {site.hostname for site in Site.objects.all()}
-
     def requests(self):
-        """(host, url_regex, tags_regex) triples, one BAN request each."""
-        all_hosts = self.hosts() if (self.all_hosts or self.tags or self.listings) else set()
-        everything = self.everything | (all_hosts if self.all_hosts else set())
-        exact, prefixes = defaultdict(set, self.exact), defaultdict(set, self.subtrees)
-        if self.listings:
-            for host in all_hosts:
-                prefixes[host].update(listing_prefixes())
-        for host in sorted(everything):
-            yield host, ".", None
-        for host in sorted(set(exact) | set(prefixes)):
-            if host in everything:
-                continue
-            patterns = [re.escape(path) + r"(?:\?.*)?$" for path in sorted(exact[host])]
-            patterns += [re.escape(path) for path in sorted(prefixes[host])]
-            for start in range(0, len(patterns), CHUNK):
-                yield host, "^(?:" + "|".join(patterns[start:start + CHUNK]) + ")", None
-        if self.tags:
-            tags = sorted(self.tags)
-            for host in sorted(all_hosts - everything):
-                for start in range(0, len(tags), CHUNK):
-                    chunk = "|".join(re.escape(tag) for tag in tags[start:start + CHUNK])
-                    yield host, None, f"(?:^|,)(?:{chunk})(?:,|$)"
+        """(url_regex, tags_regex) pairs, one BAN request each."""
+        if self.everything:
+            yield ".", None
+            return
+        prefixes = set(self.subtrees) | (listing_prefixes() if self.listings else set())
+        patterns = [re.escape(path) + r"(?:\?.*)?$" for path in sorted(self.exact)]
+        patterns += [re.escape(path) for path in sorted(prefixes)]
+        for start in range(0, len(patterns), CHUNK):
+            yield "^(?:" + "|".join(patterns[start:start + CHUNK]) + ")", None
+        tags = sorted(self.tags)
+        for start in range(0, len(tags), CHUNK):
+            chunk = "|".join(re.escape(tag) for tag in tags[start:start + CHUNK])
+            yield None, f"(?:^|,)(?:{chunk})(?:,|$)"
 
     def send(self):
         backends = [backend for backend in get_backends().values() if hasattr(backend, "ban")]
@@ -161,8 +148,8 @@ class Bans:
             return []
         sent = list(self.requests())
         for backend in backends:
-            for host, url_regex, tags_regex in sent:
-                backend.ban(host, url_regex=url_regex, tags_regex=tags_regex)
+            for url_regex, tags_regex in sent:
+                backend.ban(url_regex=url_regex, tags_regex=tags_regex)
         return sent
 
 

@@ -43,13 +43,13 @@ def page_deleting(sender, instance, **kwargs):
 
 
 def snippet_changed(sender, instance, **kwargs):
-    """Contacts and authors show on many pages: ban every host."""
+    """Contacts and authors show on many pages: ban every page."""
     if isinstance(instance, Page):
         return
     freshness.content_changed()
 
     def collect(bans):
-        bans.all_hosts = True
+        bans.everything = True
 
     schedule(collect)
 

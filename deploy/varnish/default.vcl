@@ -7,7 +7,8 @@ vcl 4.1;
 # - Accepts PURGE (one URL) and BAN (URL regex or cache tags) only from the app servers (acl
 #   purgers). The app sends them after each publish, unpublish, move and delete
 #   (FRONTEND_CACHE_URLS; see caching/purge.py).
-# - Bans only test obj.* fields, so Varnish's ban lurker can clear them in the background.
+# - Bans only test obj.* fields, so Varnish's ban lurker can clear them in the background. They
+#   match paths on every host name (a default site answers to any name).
 #
 # The app's address is filled in by whoever deploys this file (127.0.0.1:8000 by default).
 
@@ -41,9 +42,9 @@ sub vcl_recv {
             return (synth(405, "Not allowed"));
         }
         if (req.http.X-Ban-Url) {
-            ban("obj.http.X-Host == " + req.http.Host + " && obj.http.X-Url ~ " + req.http.X-Ban-Url);
+            ban("obj.http.X-Url ~ " + req.http.X-Ban-Url);
         } elsif (req.http.X-Ban-Tags) {
-            ban("obj.http.X-Host == " + req.http.Host + " && obj.http.X-Cache-Tags ~ " + req.http.X-Ban-Tags);
+            ban("obj.http.X-Cache-Tags ~ " + req.http.X-Ban-Tags);
         } else {
             return (synth(400, "X-Ban-Url or X-Ban-Tags required"));
         }
@@ -70,7 +71,6 @@ sub vcl_recv {
 sub vcl_backend_response {
     # Stored on the object so that bans test obj.* only (lurker-friendly).
     set beresp.http.X-Url = bereq.url;
-    set beresp.http.X-Host = bereq.http.Host;
 
     if (beresp.http.Set-Cookie) {
         # A response that sets a cookie is someone's own; never shared.
@@ -85,7 +85,6 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.X-Url;
-    unset resp.http.X-Host;
     unset resp.http.X-Cache-Tags;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
