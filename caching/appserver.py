@@ -14,15 +14,16 @@ PROJECT = Path(__file__).resolve().parent.parent
 class AppServer:
     """`gunicorn siteconfig.wsgi` on a free local port, with `env` added to this environment."""
 
-    def __init__(self, env, port=None, workers=1, log=None):
+    def __init__(self, env, port=None, workers=1, log=None, cwd=PROJECT, python=sys.executable,
+                 wsgi="siteconfig.wsgi"):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
-            [sys.executable, "-m", "gunicorn", "siteconfig.wsgi", "--bind",
+            [str(python), "-m", "gunicorn", wsgi, "--bind",
              f"127.0.0.1:{self.port}", "--workers", str(workers), "--access-logfile", "-"
              if log else "/dev/null", "--graceful-timeout", "2"],
-            cwd=PROJECT, env={**os.environ, **env},
+            cwd=cwd, env={**os.environ, **env},
             stdout=log or subprocess.DEVNULL, stderr=log or subprocess.STDOUT,
         )
 
