@@ -84,6 +84,11 @@ class Peer:
         results = {"commit": commit.stdout.strip()}
         for name, path in self.pages().items():
             if path:
+                # The first view makes the image renditions; not part of the measurement.
+                status = http_get(self.server.url + path, timeout=300)[0]
+                if status != 200:
+                    self.log(f"peer {name} ({path}) answers {status}; left out")
+                    continue
                 self.log(f"peer {name}: uncached …")
                 results[name] = wrk(self.server.url + path)
                 results[name]["path"] = path

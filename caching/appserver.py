@@ -28,14 +28,15 @@ class AppServer:
         )
 
     def wait(self, timeout=90):
-        """Until a worker has loaded the site and answers (robots.txt needs no database)."""
+        """Until a worker has loaded the site and answers at all (robots.txt needs no
+        database here; another site may answer it with 404, which is an answer too)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn on port {self.port} exited "
                                    f"({self.process.returncode}).")
             try:
-                if http_get(self.url + "/robots.txt", timeout=30)[0] == 200:
+                if http_get(self.url + "/robots.txt", timeout=30)[0]:
                     return self
             except OSError:
                 time.sleep(0.2)

@@ -91,7 +91,9 @@ class HttpCacheMiddleware:
         return any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
     def make_private(self, response):
-        response["Cache-Control"] = PRIVATE
+        if "no-store" not in response.get("Cache-Control", ""):
+            # A view's own no-store (never_cache, the 500 page) says as much; kept.
+            response["Cache-Control"] = PRIVATE
         response.headers.pop("Expires", None)
         response.headers.pop("ETag", None)
         response.headers.pop("Last-Modified", None)
@@ -113,8 +115,9 @@ class HttpCacheMiddleware:
         if tags:
             response["X-Cache-Tags"] = ",".join(sorted(tags))
         if response.status_code == 200:
-            if not response.has_header("Last-Modified"):
-                response["Last-Modified"] = http_date(content_changed_at().timestamp())
+            # The site-wide time, even where a view set its own (feeds use their newest item,
+            # which moves back when that item is unpublished).
+            response["Last-Modified"] = http_date(content_changed_at().timestamp())
             if not response.streaming and not response.has_header("ETag"):
                 set_response_etag(response)
 
@@ -124,6 +127,9 @@ def context_tags(response):
     topic bans the pages whose "related content" may now list it (see purge.py). Read from the
     context the template already evaluated: no query."""
     context = getattr(response, "context_data", None) or {}
+    page = context.get("page")
+    if page is None or not hasattr(type(page), "topics"):
+        return set()  # only items (news, videos) show other items by topic
     topics = context.get("topics")
     if isinstance(topics, QuerySet):
         topics = topics._result_cache
