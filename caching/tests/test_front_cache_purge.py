@@ -8,7 +8,7 @@ import pytest
 from wagtail.models import Page
 
 from caching.varnish import http_get
-from home.factories import get_locale
+from core.factories import get_locale
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 from pages.factories import StandardPageFactory
