@@ -39,8 +39,8 @@ class Peer:
             "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DATABASE_URL": self.database_url,
             "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1", "SECURE_SSL_REDIRECT": "false",
-            "DJANGO_LOG_LEVEL": "ERROR", "PATH": f"{venv / 'bin'}:{os.environ['PATH']}",
-            "VIRTUAL_ENV": str(venv),
+            "DJANGO_LOG_LEVEL": "ERROR", "PRIMARY_HOST": "localhost",
+            "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "VIRTUAL_ENV": str(venv),
         }
         self.python = python
         self.prepare(name)
