@@ -228,12 +228,14 @@ def main():
         for name, path in pages.items():
             log(f"{name}: {DURATION} s uncached, {DURATION} s through Varnish …")
             uncached = wrk(app_url + path)
-            http_get(varnish.url + path)
+            # Slow pages still have requests queued from wrk; the warm-up waits for them.
+            http_get(varnish.url + path, timeout=300)
             cached = wrk(varnish.url + path)
             results["pages"][name] = {
                 "path": path, "uncached": uncached, "varnish": cached,
                 "queries": {size: data["queries"][name] for size, data in measured.items()},
             }
+            (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
         if peer:
             results["peer"] = peer.run(wrk)
         results["worker_rss_mb"] = worker_rss_mb(app.process.pid)
