@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import MultilingualSitemap
 from home.views import robots_txt
+from search import urls as search_urls
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
 handler404 = "home.views.page_not_found"
@@ -20,6 +21,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include(search_urls.redirect_patterns)),
 ]
 
 if settings.DEBUG:
@@ -28,7 +30,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", include("search.urls")),
+    path("", include("search.urls")),
     path("", include("pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
