@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import MultilingualSitemap
-from home.views import robots_txt
+from home.views import ROOT_ICONS, robots_txt, root_icon
 from search import urls as search_urls
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
@@ -17,6 +17,7 @@ handler500 = "home.views.server_error"
 
 urlpatterns = [
     path("robots.txt", robots_txt),
+    *[path(name, root_icon, {"name": name}) for name in ROOT_ICONS],
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
