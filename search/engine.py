@@ -94,23 +94,23 @@ def topics_for(locale):
     )
 
 
+# The page types that readers tag with topics (their `topics` relation).
+TAGGED_WITH_TOPICS = (NewsPage, VideoPage)
+
+
 def filter_topic(pages, topic):
     """Pages about `topic`: the topic hub itself and every page tagged with it.
 
     Pages are tagged with the source topic (relations are synchronised from German), so they
-    are matched by the topic's translation key. Every page type with a many-to-many relation
-    to topics counts, so a new tagged page type needs no change here.
+    are matched by the topic's translation key.
     """
     if topic is None:
         return pages
     about = Q(translation_key=topic.translation_key,
               content_type=ContentType.objects.get_for_model(TopicPage))
-    for relation in TopicPage._meta.related_objects:
-        if relation.many_to_many and issubclass(relation.related_model, Page):
-            tagged = relation.related_model.objects.filter(
-                **{f"{relation.field.name}__translation_key": topic.translation_key}
-            ).values("pk")
-            about |= Q(pk__in=tagged)
+    for model in TAGGED_WITH_TOPICS:
+        tagged = model.objects.filter(topics__translation_key=topic.translation_key)
+        about |= Q(pk__in=tagged.values("pk"))
     return pages.filter(about)
 
 
