@@ -121,8 +121,8 @@ def test_every_page_type_fits_both_phone_widths_in_both_languages(chromium, live
                 assert response.status == (404 if "not found" in name else 200), (name, url)
                 check(name)
                 if name.startswith("news index ["):
-                    assert not page.locator("details.filter-disclosure").get_attribute("open") \
-                        is not None, "filters start closed on a phone"
+                    disclosure = page.locator("details.filter-disclosure")
+                    assert disclosure.get_attribute("open") is None, "closed on a phone"
                     assert page.evaluate(FIRST_ITEM_BOTTOM) <= 1, f"{name}: first item below"
                 if name.startswith("news index, filtered"):
                     assert page.locator("details.filter-disclosure[open]").count() == 1, name
@@ -130,6 +130,13 @@ def test_every_page_type_fits_both_phone_widths_in_both_languages(chromium, live
                     page.locator(".video-consent__button").first.click()
                     page.locator("iframe.video-consent__iframe").wait_for()
                     check(f"{name}, after consent")
+        # The icons every page links, and the address browsers try on their own, all answer.
+        icons = page.eval_on_selector_all(
+            "link[rel~=icon], link[rel=apple-touch-icon]", "links => links.map(l => l.href)")
+        assert len(icons) == 3
+        for url in [*icons, "/favicon.ico", "/apple-touch-icon.png"]:
+            if context.request.get(url).status != 200:
+                icon_failures.append(url)
         context.close()
 
     assert problems == {}, "\n".join(
