@@ -7,13 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemap import MultilingualSitemap
-from home.views import ROOT_ICONS, robots_txt, root_icon
+from core.sitemap import MultilingualSitemap
+from core.views import ROOT_ICONS, robots_txt, root_icon
 from search import urls as search_urls
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("robots.txt", robots_txt),

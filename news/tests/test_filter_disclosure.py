@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from home.tests.helpers import soup
+from core.tests.helpers import soup
 from news.tests.helpers import add_news
 
 pytestmark = pytest.mark.django_db

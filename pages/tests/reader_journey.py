@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from core.factories import root_collection
 from demo import notice
-from home.factories import root_collection
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from pages.models import FeedbackFormPage, StandardPage

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from home.factories import translate_page
+from core.factories import translate_page
 from news.factories import NewsPageFactory
 from search import language
 
