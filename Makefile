@@ -23,6 +23,7 @@ serve-setup: messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py rebuild_search_index
 
 run: serve-setup
 	@echo ""

@@ -111,9 +111,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Wagtail's search index uses PostgreSQL's GIN indexes and full-text search.
-    INSTALLED_APPS.append("django.contrib.postgres")
+# Full-text search fields (search/models.py) are declared on every database; on SQLite this
+# app does nothing.
+INSTALLED_APPS.append("django.contrib.postgres")
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -160,15 +160,11 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Connective Cities"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Search (search/): Wagtail's database backend, with each page indexed under the text-search
-# configuration of its language, so that PostgreSQL stems German and English words correctly
-# (SQLite has no stemming and falls back to prefix matching). After changing LANGUAGE_CONFIGS,
-# run `manage.py update_index`.
+# Wagtail's own search (the admin's) uses its database backend. The public search has its own
+# index with each language's stemmer (search/models.py); after deploying a change to it, run
+# `manage.py rebuild_search_index`.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "search.backends",
-        "LANGUAGE_CONFIGS": {"de": "german", "en": "english"},
-    }
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx", "zip"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp"}
