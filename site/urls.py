@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.media import serve_media
 from home.sitemap import MultilingualSitemap
 from home.views import robots_txt
 
@@ -22,10 +23,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Uploaded images when no object storage and no nginx serves them (core/media.py).
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", serve_media))
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
