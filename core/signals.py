@@ -1,11 +1,13 @@
 """Queue rendition generation when an image is saved or a page is published."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.signals import page_published
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .cache import bump_site_version
 from .renditions import image_ids_of
 
 
@@ -31,3 +33,13 @@ def page_published_renditions(sender, instance, **kwargs):
 
 def connect():
     post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="core.image_saved")
+    # Menus, footers, archives and the sitemap show many pages: any change to what is live
+    # retires their cached copies (core.cache).
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_site_version, dispatch_uid=f"core.bump_site_version.{id(signal)}")
+    post_delete.connect(_page_deleted, dispatch_uid="core.page_deleted")
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_site_version()

@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.media import serve_media
+from core.sitemap_views import SITEMAP_SECTION_URL_NAME, sitemap_index, sitemap_section
 from home.sitemap import MultilingualSitemap
 from home.views import robots_txt
 
@@ -15,9 +15,13 @@ from home.views import robots_txt
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
+SITEMAPS = {"pages": MultilingualSitemap}
+
 urlpatterns = [
     path("robots.txt", robots_txt),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}),
+    path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS},
+         name=SITEMAP_SECTION_URL_NAME),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
