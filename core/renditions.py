@@ -11,8 +11,8 @@ from django.db import models
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 
-from home.images import PRESETS, SOCIAL
-from home.listing import CONTACT_PHOTO_RENDITION
+from .images import PRESETS, SOCIAL
+from .listing import CONTACT_PHOTO_RENDITION
 
 
 def _all_specs():

@@ -7,13 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.media import serve_media
+from core.sitemap import MultilingualSitemap
 from core.sitemap_views import SITEMAP_SECTION_URL_NAME, sitemap_index, sitemap_section
-from home.sitemap import MultilingualSitemap
-from home.views import robots_txt
+from core.views import robots_txt
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 SITEMAPS = {"pages": MultilingualSitemap}
 

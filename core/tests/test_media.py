@@ -5,10 +5,10 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from core.factories import ImageFactory
 from core.media import parse_range
 from core.storage import media_storage, serves_media_from_files
-from home.factories import ImageFactory
-from home.tests.helpers import soup
+from core.tests.helpers import soup
 from videos.factories import VideoPageFactory
 
 BYTES = bytes(range(256)) * 4  # 1 KiB

@@ -8,8 +8,8 @@ import pytest
 from django.core.files.storage import storages
 from moto.server import ThreadedMotoServer
 
+from core.factories import ImageFactory
 from core.storage import media_storage
-from home.factories import ImageFactory
 
 BUCKET = "connective-media"
 

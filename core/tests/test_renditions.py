@@ -6,9 +6,9 @@ from django.core.cache import cache
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
+from core.factories import ImageFactory
 from core.renditions import RENDITION_SPECS, image_ids_of
 from core.tasks import create_image_renditions
-from home.factories import ImageFactory
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,11 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.images.models import Rendition
 
+from core.factories import ImageFactory
 from core.renditions import RENDITION_SPECS
 from core.tasks import create_image_renditions
 from core.worker import enqueue_due, periodic_tasks
 from editorial.tasks import publish_scheduled
-from home.factories import ImageFactory
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
                               "QUEUES": ["default"]}}
