@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import listing_dates
 from .cache import bump_site_version
 from .renditions import image_ids_of
 
@@ -38,6 +39,7 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_site_version, dispatch_uid=f"core.bump_site_version.{id(signal)}")
     post_delete.connect(_page_deleted, dispatch_uid="core.page_deleted")
+    post_save.connect(listing_dates.page_saved, dispatch_uid="core.listing_dates")
 
 
 def _page_deleted(sender, instance, **kwargs):
