@@ -7,6 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import media_storage, serves_media_from_files
 from translation.conf import DEFAULT_SITE_LANGUAGES, machine_translator, site_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -254,3 +255,17 @@ if FRONTEND_CACHE_URLS:
     # Translations are banned by caching/purge.py; no guessed language URLs.
     WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- End of HTTP caching ------------------------------------------------------------------------
+
+
+# --- Speed and scale-out (core/) ---------------------------------------------------------------
+# Background work runs as tasks in the database, picked up by `manage.py run_worker`: search
+# and reference indexing, image renditions, front-cache purging, scheduled publishing.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+PERIODIC_TASKS = {"editorial.tasks.publish_scheduled": EDITORIAL_SCHEDULER_INTERVAL}
+# Media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, otherwise files
+# under MEDIA_ROOT, which production serves at MEDIA_URL (core/media.py, deploy/nginx/).
+STORAGES["default"] = media_storage(os.environ)
+# Set SERVE_MEDIA=false when nginx serves MEDIA_ROOT itself (deploy/nginx/media.conf).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True) and serves_media_from_files(STORAGES)
+# --- End of speed and scale-out ----------------------------------------------------------------
