@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "search",
     "pages",
     "caching",
+    "security",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -59,17 +61,19 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "security.middleware.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "security.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and locale middleware, so that it sees (and drops) their Vary.
@@ -82,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "siteconfig.urls"
@@ -99,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -181,7 +187,6 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -269,3 +274,38 @@ STORAGES["default"] = media_storage(os.environ)
 # Set SERVE_MEDIA=false when nginx serves MEDIA_ROOT itself (deploy/nginx/media.conf).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True) and serves_media_from_files(STORAGES)
 # --- End of speed and scale-out ----------------------------------------------------------------
+# --- Security (security/) ----------------------------------------------------------------------
+# Logins: django-axes locks out a user name from one address after AXES_FAILURE_LIMIT wrong
+# passwords, for AXES_COOLOFF_TIME; other addresses (the rest of an office behind another
+# connection) can still log in as that user. Lockouts are listed under Einstellungen →
+# "Gesperrte Anmeldungen" and can be lifted there.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "security.clientip.client_ip"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# How many reverse proxies of our own stand in front of the app (nginx, Varnish …); only then
+# is X-Forwarded-For believed, for login lockouts and form rate limits (security/clientip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy: see security/csp.py for the public and the admin policy.
+# No avatars from Gravatar: the admin would send a hash of every editor's e-mail address there.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+X_FRAME_OPTIONS = "DENY"
+
+# Uploads: size and pixel limits; types are checked by their content (security/uploads.py).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Where to report a vulnerability, for /.well-known/security.txt (an e-mail address or URL).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
+# --- End of security ---------------------------------------------------------------------------
