@@ -9,6 +9,15 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation")
 
     def ready(self):
-        from . import checks, drafts, signals  # noqa: F401 - registers checks and receivers
+        from . import (  # noqa: F401 - registers checks and receivers
+            autodraft,
+            checks,
+            drafts,
+            machine_review,
+            preselect,
+            signals,
+        )
 
         drafts.install()
+        preselect.install()
+        machine_review.install()

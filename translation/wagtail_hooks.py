@@ -12,6 +12,7 @@ from wagtail.models import Locale, TranslatableMixin
 from . import (
     admin_hooks,  # noqa: F401 - XLIFF exchange, status report and dashboard panel
     exchange_views,
+    journey_hooks,  # noqa: F401 - translators start translations; "Zu übersetzen" panel
     views,
 )
 from .permissions import may_handle, may_handle_language
