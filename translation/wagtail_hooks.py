@@ -11,6 +11,7 @@ from wagtail.models import Locale, TranslatableMixin
 
 from . import (
     admin_hooks,  # noqa: F401 - XLIFF exchange, status report and dashboard panel
+    boundaries,  # noqa: F401 - no deleting for translators; each language serves its own pages
     exchange_views,
     journey_hooks,  # noqa: F401 - translators start translations; "Zu übersetzen" panel
     views,
