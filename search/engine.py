@@ -125,6 +125,7 @@ def filter_topic(pages, topic):
         return pages
     about = Q(translation_key=topic.translation_key,
               content_type=ContentType.objects.get_for_model(TopicPage))
+    # TODO(protocol): page types should say they are tagged with topics; no _meta walk.
     for relation in TopicPage._meta.related_objects:
         if relation.many_to_many and issubclass(relation.related_model, Page):
             tagged = relation.related_model.objects.filter(

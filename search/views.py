@@ -2,9 +2,9 @@
 
 Parameters: `q` the query (see search/query.py), `type` a kind of content (news, video,
 topic, page), `topic` the slug of a topic hub, `page` the results page. Unknown or malformed
-values fall back to "all" (or, for `page`, to the first or last page, as home.listing.paginate
-does); pagination links keep the query and the filters. The page is the
-same for every reader (no cookie, no session), so a shared cache may keep it.
+values fall back to "all" (or, for `page`, to the first or last page, as
+core.listing.paginate_listing does); pagination links keep the query and the filters. The page
+is the same for every reader (no cookie, no session), so a shared cache may keep it.
 """
 
 from urllib.parse import urlencode
@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
-from home.listing import PAGE_SIZE
+from core.listing import PAGE_SIZE
 
 from . import engine
 from .query import MAX_QUERY_LENGTH, parse

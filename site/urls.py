@@ -7,12 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemap import MultilingualSitemap
-from home.views import robots_txt
+from core.sitemap import MultilingualSitemap
+from core.views import robots_txt
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("robots.txt", robots_txt),

@@ -9,15 +9,10 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation")
 
     def ready(self):
-        from . import (  # noqa: F401 - registers checks and receivers
-            autodraft,
-            checks,
-            drafts,
-            machine_review,
-            preselect,
-            signals,
-        )
+        from . import checks  # noqa: F401 - registers checks
+        from .approval import drafts, machine_output, signals  # noqa: F401 - receivers
+        from .work import autodraft, preselect  # noqa: F401 - receivers
 
         drafts.install()
         preselect.install()
-        machine_review.install()
+        machine_output.install()

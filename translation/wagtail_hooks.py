@@ -1,23 +1,26 @@
-"""Admin hooks: translators stay in their language, and translations go through approval.
+"""Admin hooks: translators stay in their language, translations go through approval, and the
+agency exchange (XLIFF) and the "Übersetzungsstatus" report get their URLs, menu entry and
+dashboard panel.
 
-Each hook runs before wagtail-localize's own (`order=-10`), so a request is checked before
+The guards run before wagtail-localize's own hooks (`order=-10`), so a request is checked before
 wagtail-localize's editor takes it over.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
-from . import (
-    admin_hooks,  # noqa: F401 - XLIFF exchange, status report and dashboard panel
-    boundaries,  # noqa: F401 - no deleting for translators; each language serves its own pages
-    exchange_views,
-    journey_hooks,  # noqa: F401 - translators start translations; "Zu übersetzen" panel
-    views,
-)
-from .permissions import may_handle, may_handle_language
-from .workflow import enabled_translation, handle_editor_action
+from .approval.review import approve_translation
+from .approval.workflow import enabled_translation, handle_editor_action
+from .exchange import views as exchange_views
+from .guards import boundaries, views
+from .guards.permissions import may_handle, may_handle_language
+from .status.panel import TranslationStatusMenuItem, TranslationStatusPanel
+from .status.report import TranslationStatusReportView
+from .work.start import start_buttons, start_translation_view
+from .work.worklist import WorkToTranslatePanel
 
 FIRST = -10
 
@@ -110,3 +113,98 @@ def translators_delete_snippets_in_their_language(request, instances):
         ):
             raise PermissionDenied
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_exchange_and_report_urls():
+    translate = "localize/translate/<int:translation_id>/"
+    return [
+        path(
+            translate + "xliff/download/",
+            exchange_views.download_xliff,
+            name="translation_xliff_download",
+        ),
+        path(
+            translate + "xliff/upload/",
+            exchange_views.upload_xliff,
+            name="translation_xliff_upload",
+        ),
+        path(
+            "reports/translation-status/",
+            TranslationStatusReportView.as_view(),
+            name="translation_status_report",
+        ),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="translation_status_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_status_report"),
+        name="translation-status",
+        icon_name="site",
+        order=150,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    panels.append(TranslationStatusPanel())
+
+
+# --- Translators start their own work; approval saves the reviewer's edits -----------------------
+
+
+@hooks.register("register_admin_urls")
+def register_start_and_approve_urls():
+    return [
+        path(
+            "translation/start/<str:kind>/<str:pk>/<str:language_code>/",
+            start_translation_view,
+            name="translation_start",
+        ),
+        path(
+            "translation/approve/<int:task_state_id>/",
+            approve_translation,
+            name="translation_approve",
+        ),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_to_translate_panel(request, panels):
+    panels.insert(0, WorkToTranslatePanel())
+
+
+hooks.register("register_page_header_buttons", start_buttons)
+hooks.register("register_page_listing_more_buttons", start_buttons)
+
+
+# --- Boundaries: translators delete nothing; a language serves only its own pages ---------------
+
+
+@hooks.register("before_delete_page")
+def translators_delete_no_pages(request, page):
+    if boundaries.is_translator_only(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("construct_page_action_menu")
+def hide_delete_from_translators(menu_items, request, context):
+    if boundaries.is_translator_only(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-delete"]
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_delete_buttons_from_translators(buttons, page, user, context=None):
+    if boundaries.is_translator_only(user):
+        boundaries.drop_delete_buttons(buttons)
+
+
+hooks.register("before_serve_page", boundaries.serve_only_pages_of_the_requested_language)

@@ -5,8 +5,8 @@ import io
 
 from django.core.management import call_command
 
+from core.factories import root_collection
 from demo import notice
-from home.factories import root_collection
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from pages.models import FeedbackFormPage, StandardPage

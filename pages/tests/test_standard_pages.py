@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail.models import PageViewRestriction
 
-from home.factories import translate_page
+from core.factories import translate_page
 from home.models import HomePage
 from news.factories import NewsPageFactory
 from pages.factories import FeedbackFormPageFactory, StandardPageFactory

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from home.factories import translate_page
+from core.factories import translate_page
 from news.factories import NewsPageFactory
 from topics.factories import TopicPageFactory
 from videos.factories import VideoPageFactory

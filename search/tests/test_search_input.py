@@ -3,8 +3,8 @@ in their own language only."""
 
 import pytest
 
-from home.factories import translate_page
-from home.tests.helpers import assert_accessible_page, soup
+from core.factories import translate_page
+from core.tests.helpers import assert_accessible_page, soup
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

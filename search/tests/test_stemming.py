@@ -8,7 +8,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home.factories import translate_page
+from core.factories import translate_page
 from news.factories import NewsPageFactory
 
 from .conftest import requires_postgres

@@ -29,6 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "topics",
     "videos",
@@ -67,7 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.middleware.StagingNoIndexMiddleware",
+    "core.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -210,7 +211,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(DEEPL_API_KEY)
 # Approving a translation publishes it with the reviewer's edits from the translation editor.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "translation.finish.publish_workflow_state"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translation.approval.finish.publish_workflow_state"
 
 
 # --- Editorial workflow (editorial/) -----------------------------------------------------------
