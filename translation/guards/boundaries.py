@@ -11,6 +11,7 @@
 
 from django.http import Http404
 from django.utils.translation import get_language
+from wagtail.models import PagePermissionTester
 
 from translation.status.report import _edits_beyond_translation
 
@@ -26,6 +27,23 @@ def is_translator_only(user):
         cached = not _edits_beyond_translation(user)
         user._translator_only = cached
     return cached
+
+
+_original_can_delete = PagePermissionTester.can_delete
+
+
+def can_delete(self, ignore_bulk=False):
+    """`PagePermissionTester.can_delete`, never for a translator: every "Löschen" Wagtail and
+    wagtail-localize's editor would offer asks this."""
+    if is_translator_only(self.user):
+        return False
+    return _original_can_delete(self, ignore_bulk=ignore_bulk)
+
+
+def install():
+    """Patch Wagtail's page permission tester once (from `TranslationConfig.ready`)."""
+    if PagePermissionTester.can_delete is not can_delete:
+        PagePermissionTester.can_delete = can_delete
 
 
 def drop_delete_buttons(buttons):

@@ -1,6 +1,7 @@
 """Boundaries that still hold: translators delete nothing; each language serves only its pages."""
 
 import io
+from html import unescape
 
 import pytest
 from django.core.management import call_command
@@ -40,6 +41,23 @@ def test_a_translator_sees_no_delete_button(site, translator_client):
     ).content.decode()
     notice_en = english(site.notice)
     assert reverse("wagtailadmin_pages:delete", args=[notice_en.pk]) not in html
+
+
+def test_no_delete_button_in_the_translation_editor(site, translator_client, accounts):
+    notice_en = english(site.notice)
+    assert not notice_en.permissions_for_user(accounts["translator-en"]).can_delete()
+    assert notice_en.permissions_for_user(accounts["redaktion"]).can_delete()
+    html = translator_client.get(reverse("wagtailadmin_pages:edit", args=[notice_en.pk]))
+    assert '"canDelete": false' in unescape(html.content.decode())
+
+
+def test_the_delete_patch_is_installed_on_wagtails_permission_tester():
+    """Canary: Wagtail still asks `PagePermissionTester.can_delete` (patched here)."""
+    from wagtail.models import PagePermissionTester
+
+    from translation.guards import boundaries
+
+    assert PagePermissionTester.can_delete is boundaries.can_delete
 
 
 def test_a_translator_cannot_delete_a_contact(site, translator_client):
