@@ -215,6 +215,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # an offline translator that copies the text marked "[EN] …". Its output is a draft, too.
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(DEEPL_API_KEY)
+# Approving a translation publishes it with the reviewer's edits from the translation editor.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translation.approval.finish.publish_workflow_state"
 
 
 # --- Editorial workflow (editorial/) -----------------------------------------------------------
