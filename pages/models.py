@@ -15,8 +15,6 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -28,7 +26,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageViewRestriction, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -121,14 +119,15 @@ class StandardPage(BasePage):
 
     @classmethod
     def footer_pages(cls, language_code):
-        """The live, public footer pages of a language, in footer order, in one query."""
-        restricting = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
+        """The live, public footer pages of a language, in footer order.
+
+        `.public()` reads the (few) view restrictions first and excludes their subtrees by path
+        prefix, so the plan does not depend on the planner's statistics (a correlated
+        anti-join over every page did); the result is cached (`legal_tags.footer_links`).
+        """
         pages = (
-            cls.objects.live()
+            cls.objects.live().public()
             .filter(locale__language_code=language_code, kind__in=cls.FOOTER_KINDS)
-            .exclude(Exists(restricting))
             .select_related("locale")
             .defer_streamfields()
             .order_by("path")
