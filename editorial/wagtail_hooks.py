@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from . import concurrent_edits  # noqa: F401 - registers the edit-conflict hooks
 from .panels import REPLACED_PANELS, editorial_panels
 
 
