@@ -36,7 +36,7 @@ def robots_txt(request):
     if is_staging():
         lines = ["User-agent: *", "Disallow: /"]
     else:
-        lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+        lines = ["User-agent: *", "Disallow: /admin/"]
         for language_code, _name in settings.LANGUAGES:
             with translation.override(language_code):
                 lines.append(f"Disallow: {reverse('search')}")
