@@ -126,7 +126,25 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
         return self.configs.get(code) or self.configs.get(code.split("-")[0], self.config)
 
 
+def _sqlite_backend(params):
+    """Wagtail's SQLite FTS5 backend, with double quotes in a query escaped: it wraps each
+    word in quotes unescaped, so a word holding a quote was an FTS5 syntax error (a 500 in
+    the admin's searches)."""
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    class QuoteSafeSQLiteSearchBackend(SQLiteSearchBackend):
+        def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+            if isinstance(query, str):
+                query = query.replace('"', '""')
+            return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+    return QuoteSafeSQLiteSearchBackend(params)
+
+
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
     if connection.vendor == "postgresql":
         return MultilingualPostgresSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        return _sqlite_backend(params)
+    return backend
