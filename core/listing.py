@@ -27,11 +27,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .images import TEASER
+from .images import CONTACT_PHOTO, TEASER
 
-# The renditions a teaser shows (templates/includes/teaser.html), fetched with the listing.
-LISTING_RENDITIONS = TEASER.specs
-CONTACT_PHOTO_RENDITION = "fill-160x160|format-webp"
 PAGE_SIZE = 10
 FEED_SIZE = 20
 
@@ -47,18 +44,21 @@ def first_publication():
     return Subquery(earliest, output_field=DateTimeField())
 
 
-def listing_date(*dated_models):
-    """The date a listing shows and sorts by: the page's own `date` field where its type has
-    one (news items), otherwise the day it was first published in any language (videos)."""
-    # TODO(protocol): let each page type declare its listing date instead of assuming a
-    # `date` field reachable as `<model_name>__date`.
-    own_dates = [F(f"{model._meta.model_name}__date") for model in dated_models]
+def listing_date(*models):
+    """The date a listing shows and sorts by: the page's own date where its type names one
+    (`listing_date_field`: a news item's date), otherwise the day it was first published in
+    any language (videos). Needs the `first_published` annotation."""
+    own_dates = [
+        F(f"{model._meta.model_name}__{model.listing_date_field}")
+        for model in models if model.listing_date_field
+    ]
     return Coalesce(*own_dates, TruncDate("first_published"), output_field=DateField())
 
 
-def mixed_listing(condition, dated_models=()):
+def mixed_listing(condition, models=()):
     """Live, public, unexpired pages matching `condition` (a Q over Page), as their specific
-    types, newest first, with StreamFields deferred.
+    types, newest first, with StreamFields deferred. `models` are the page types it may hold
+    (their `listing_date_field`s give the dates).
 
     Each item carries `listing_date` and `first_published` (its first publication in any
     language). An item whose expiry time has passed is left out even before the scheduler
@@ -68,7 +68,7 @@ def mixed_listing(condition, dated_models=()):
         Page.objects.live().public().filter(condition)
         .exclude(expire_at__lte=timezone.now())
         .annotate(first_published=first_publication())
-        .annotate(listing_date=listing_date(*dated_models))
+        .annotate(listing_date=listing_date(*models))
         .order_by("-listing_date", "-first_published", "-pk")
         .specific().defer_streamfields()
     )
@@ -84,12 +84,12 @@ def with_listing_images(items):
     several) with the teaser's renditions, in bulk: two queries per listing-image field.
     Returns the list."""
     items = list(items)
-    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    images = get_image_model().objects.prefetch_renditions(*TEASER.specs)
     by_model = defaultdict(list)
     for item in items:
         by_model[type(item)].append(item)
     for model, group in by_model.items():
-        field = getattr(model, "listing_image_field", None)
+        field = model.listing_image_field
         if field:
             prefetch_related_objects(group, Prefetch(field, queryset=images))
     return items
@@ -100,7 +100,7 @@ def with_contact_photos(contacts):
 
     Runs after the contacts are localised, so translated contacts get their photos too.
     """
-    images = get_image_model().objects.prefetch_renditions(CONTACT_PHOTO_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(*CONTACT_PHOTO.specs)
     prefetch_related_objects(contacts, Prefetch("photo", queryset=images))
     return contacts
 
