@@ -10,6 +10,6 @@ class TranslationConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers checks
-        from .approval import drafts, signals  # noqa: F401 - registers receivers
+        from .approval import signals, upstream_patches  # noqa: F401 - registers receivers
 
-        drafts.install()
+        upstream_patches.install()
