@@ -6,7 +6,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= demo-connective-2021
 export DEMO_PASSWORD
 
-.PHONY: run test install messages lint format browser lock serve-setup
+.PHONY: run test install messages lint format browser cache-tools bench lock serve-setup
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -23,6 +23,7 @@ serve-setup: messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py rebuild_search_index
 
 run: serve-setup
 	@echo ""
@@ -32,12 +33,14 @@ run: serve-setup
 	@echo "  Demo logins:     admin (superuser), redaktion (Redaktion), autorin (author),"
 	@echo "                   translator-en (Übersetzung EN)"
 	@echo "                   password for all four: $(DEMO_PASSWORD)"
-	@echo "  Scheduler:       publishes and expires scheduled content every 30 seconds"
+	@echo "  Worker:          search index, image renditions, and scheduled publishing"
+	@echo "                   (every 30 seconds)"
 	@echo "  E-mails:         printed here, in the console"
 	@echo ""
-	@# The scheduler runs beside the web server and stops with it (Ctrl-C).
-	@$(PY) manage.py run_scheduler & scheduler=$$!; \
-		trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT; \
+	@# The task worker (with the scheduler's clock) runs beside the web server and stops
+	@# with it (Ctrl-C).
+	@$(PY) manage.py run_worker --no-reload --verbosity 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
@@ -55,8 +58,22 @@ browser:
 		(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
 	fi
 
-test: messages lint browser
+# Varnish (front-cache tests), nginx and wrk (make bench) from Debian, where we may (CI: root).
+cache-tools:
+	@missing=""; for tool in varnishd:varnish nginx:nginx-light wrk:wrk; do \
+		command -v $${tool%%:*} >/dev/null || [ -x /usr/sbin/$${tool%%:*} ] || missing="$$missing $${tool#*:}"; \
+	done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y -qq $$missing >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $$missing >/dev/null)); \
+	fi
+
+test: messages lint browser cache-tools
 	$(VENV)/bin/pytest -n 2 --dist loadscope $(PYTEST_ARGS)
+
+# Load test on the production stack (PostgreSQL, gunicorn, Varnish, nginx; see bench/run.py).
+# SIZE=small for a quick run; BAKERYDEMO=path adds Wagtail's bakerydemo as the peer.
+bench: messages cache-tools
+	$(PY) bench/run.py
 
 lock:
 	rm -rf .lockenv && "$$(scripts/find-python)" -m venv .lockenv

@@ -63,7 +63,7 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
                 Q(pk__in=NewsPage.objects.filter(topics__translation_key=key).values("pk"))
                 | Q(pk__in=VideoPage.objects.filter(topics__translation_key=key).values("pk"))
             )
-        return mixed_listing(condition, models=[NewsPage, VideoPage])
+        return mixed_listing(condition)
 
     def filter_topics(self):
         """The topic hubs offered as filters: this language's, of this site."""

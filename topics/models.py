@@ -90,7 +90,7 @@ class TopicPage(FeedsMixin, BasePage):
         for model in models:
             lookup = {f"{model.topics_field}__translation_key": self.translation_key}
             tagged |= Q(pk__in=model.objects.filter(**lookup).values("pk"))
-        return mixed_listing(tagged & Q(locale_id=self.locale_id), models=models)
+        return mixed_listing(tagged & Q(locale_id=self.locale_id))
 
     def feed_items(self):
         return self.listing_items()
