@@ -19,6 +19,7 @@ from core.listing import (
 )
 from core.localization import localize, localize_all
 from core.models import BasePage
+from core.seo import news_article, news_dates
 from home.models import Author, Contact
 from topics.models import TopicPage
 from videos.models import VideoPage
@@ -169,11 +170,22 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     listing_image_field = "lead_image"
+    image_preset = "lead"
     listing_date_field = "date"
+    listed_with_news = True
+    topics_field = "topics"
+    byline_field = "byline"
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    def structured_data(self, **common):
+        return news_article(self, **common)
+
+    def publication_dates(self):
+        return news_dates(self)
 
     def save(self, *args, **kwargs):
         if self.date is None and self.first_published_at:

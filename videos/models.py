@@ -11,6 +11,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.listing import paginate_listing
 from core.localization import localize_all
 from core.models import BasePage
+from core.seo import video_object
 from core.video_providers import parse_video_url, validate_video_url
 from topics.models import TopicPage
 
@@ -91,9 +92,16 @@ class VideoPage(BasePage):
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types = []
     listing_image_field = "poster"
+    image_preset = "poster"
+    listed_with_news = True
+    topics_field = "topics"
+    plays_video = True
 
     class Meta:
         verbose_name = _("video")
+
+    def structured_data(self, *, byline, **common):
+        return video_object(self, **common)
 
     @cached_property
     def embed(self):
