@@ -23,6 +23,7 @@ serve-setup: messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py rebuild_search_index
 
 run: serve-setup
 	@echo ""
@@ -32,12 +33,14 @@ run: serve-setup
 	@echo "  Demo logins:     admin (superuser), redaktion (Redaktion), autorin (author),"
 	@echo "                   translator-en (Übersetzung EN)"
 	@echo "                   password for all four: $(DEMO_PASSWORD)"
-	@echo "  Scheduler:       publishes and expires scheduled content every 30 seconds"
+	@echo "  Worker:          search index, image renditions, and scheduled publishing"
+	@echo "                   (every 30 seconds)"
 	@echo "  E-mails:         printed here, in the console"
 	@echo ""
-	@# The scheduler runs beside the web server and stops with it (Ctrl-C).
-	@$(PY) manage.py run_scheduler & scheduler=$$!; \
-		trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT; \
+	@# The task worker (with the scheduler's clock) runs beside the web server and stops
+	@# with it (Ctrl-C).
+	@$(PY) manage.py run_worker --no-reload --verbosity 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
