@@ -41,7 +41,7 @@ def vary(response):
 PUBLIC_URLS = [
     "/", "/en/", "/aktuelles/", "/aktuelles/?page=2", "/en/aktuelles/", "/themen/",
     "/aktuelles/die-meldung/", "/aktuelles/feed/rss/", "/en/aktuelles/feed/atom/",
-    "/search/?q=Meldung", "/sitemap.xml",
+    "/suche/?q=Meldung", "/sitemap.xml",
 ]
 
 
