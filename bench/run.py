@@ -240,11 +240,17 @@ def main():
         if peer:
             try:
                 results["peer"] = peer.run(wrk)
+                (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
             except OSError as error:
                 log(f"the peer failed ({error}); ratios to nginx only")
                 results["peer"] = {}
         results["worker_rss_mb"] = worker_rss_mb(app.process.pid)
-        results["publish"] = json.loads(python(env, "measure.py", "publish", varnish.url))
+        try:
+            results["publish"] = json.loads(python(env, "measure.py", "publish", varnish.url))
+        except subprocess.CalledProcessError as error:
+            log(f"publish-to-fresh failed: {error.stderr.strip().splitlines()[-1:]}")
+            results["publish"] = {"publish_s": float("nan"), "publish_to_fresh_s": float("nan"),
+                                  "after_publish_s": float("nan")}
         results["notice_bytes"] = len(notice)
         results["elapsed_s"] = time.monotonic() - started
     finally:
