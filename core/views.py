@@ -1,11 +1,17 @@
-"""robots.txt and the error pages."""
+"""robots.txt, the icons browsers ask for at the root, and the error pages."""
 
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
@@ -30,7 +36,7 @@ def robots_txt(request):
     if is_staging():
         lines = ["User-agent: *", "Disallow: /"]
     else:
-        lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+        lines = ["User-agent: *", "Disallow: /admin/"]
         for language_code, _name in settings.LANGUAGES:
             with translation.override(language_code):
                 lines.append(f"Disallow: {reverse('search')}")
@@ -76,3 +82,19 @@ def server_error(request):
     response = HttpResponseServerError(html)
     response["Cache-Control"] = "no-store"
     return response
+
+
+# Browsers and feed readers ask for these at the root, whatever the page links to.
+ROOT_ICONS = {
+    "favicon.ico": "icons/favicon.ico",
+    "apple-touch-icon.png": "icons/apple-touch-icon.png",
+    "apple-touch-icon-precomposed.png": "icons/apple-touch-icon.png",
+}
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def root_icon(request, name):
+    """Redirect to the icon's static file (long-cached under its content hash). Not
+    permanent: the hashed name changes when the icon does."""
+    return HttpResponseRedirect(static(ROOT_ICONS[name]))

@@ -32,15 +32,19 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.models import BasePage
+from security.ratelimit import claim_once, is_rate_limited
 
 from .forms import (
     HONEYPOT_FIELD,
     RESERVED_FIELD_NAMES,
     TOKEN_FIELD,
+    TOKEN_MAX_AGE,
     FeedbackFormBuilder,
     Verdict,
     check_submission,
     make_token,
+    rate_limit,
+    renewed_token,
 )
 
 logger = logging.getLogger(__name__)
@@ -229,6 +233,16 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
 
     def handle_submission(self, request):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        token = request.POST.get(TOKEN_FIELD, "")
+        if is_rate_limited(request, "feedback-form", *rate_limit()):
+            form.is_valid()
+            form.add_error(None, _(
+                "This form was sent from your connection too often in a short time. Please "
+                "wait a few minutes and send it again; your entries are still here."
+            ))
+            response = self.render_form(request, form, token=token)
+            response.status_code = 429
+            return response
         verdict = check_submission(request.POST, self.pk)
         if verdict is Verdict.STALE:
             form.is_valid()
@@ -242,6 +256,15 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
         if verdict is Verdict.SPAM:
             logger.info("Dropped a spam submission to the form %s.", self.pk)
             return self.render_landing_page(request)
+        if not claim_once("feedback-form-token", token, TOKEN_MAX_AGE):
+            # The same form was sent before: a double click, the back button, or a replay.
+            form.add_error(None, _(
+                "This form has already been sent. To send another message, check your "
+                "entries and press “Send” again."
+            ))
+            response = self.render_form(request, form, token=renewed_token(token, self.pk))
+            response.status_code = 409
+            return response
         return self.render_landing_page(request, self.process_form_submission(form))
 
     def render_form(self, request, form, token=None):

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,7 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.media import serve_media
 from core.sitemap import MultilingualSitemap
 from core.sitemap_views import SITEMAP_SECTION_URL_NAME, sitemap_index, sitemap_section
-from core.views import robots_txt
+from core.views import ROOT_ICONS, robots_txt, root_icon
+from search import urls as search_urls
+from security.urls import urlpatterns as security_urlpatterns
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
 handler404 = "core.views.page_not_found"
@@ -17,14 +18,15 @@ handler500 = "core.views.server_error"
 
 SITEMAPS = {"pages": MultilingualSitemap}
 
-urlpatterns = [
+urlpatterns = security_urlpatterns + [
     path("robots.txt", robots_txt),
+    *[path(name, root_icon, {"name": name}) for name in ROOT_ICONS],
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}),
     path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS},
          name=SITEMAP_SECTION_URL_NAME),
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include(search_urls.redirect_patterns)),
 ]
 
 if settings.SERVE_MEDIA:
@@ -32,7 +34,7 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", serve_media))
 
 urlpatterns += i18n_patterns(
-    path("search/", include("search.urls")),
+    path("", include("search.urls")),
     path("", include("pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

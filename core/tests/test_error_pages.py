@@ -45,11 +45,11 @@ def test_an_unknown_german_address_gets_a_german_404_with_the_navigation(site_tr
     assert document.h1.get_text(strip=True) == "Seite nicht gefunden"
     assert document.title.get_text().startswith("Seite nicht gefunden")
     assert menu(document) == ["Aktuelles", "Themen", "Videos"]
-    assert document.select_one("form.site-search")["action"] == "/search/"
+    assert document.select_one("form.site-search")["action"] == "/suche/"
     assert document.select_one("footer.site-footer") is not None
     assert document.select_one("a.skip-link")["href"] == "#main"
     links = {a.get_text(strip=True): a["href"] for a in document.select("main a")}
-    assert links == {"Zur Startseite": "/", "Website durchsuchen": "/search/"}
+    assert links == {"Zur Startseite": "/", "Website durchsuchen": "/suche/"}
     assert document.select_one('link[rel="canonical"]') is None
 
 
@@ -90,7 +90,7 @@ def test_a_server_error_keeps_the_layout_in_german(site_tree, failing_home_page)
     assert document.h1.get_text(strip=True) == "Leider ist ein Fehler aufgetreten."
     assert document.title.get_text().startswith("Serverfehler")
     assert menu(document) == ["Aktuelles", "Themen", "Videos"]
-    assert document.select_one("form.site-search")["action"] == "/search/"
+    assert document.select_one("form.site-search")["action"] == "/suche/"
     assert document.select_one("footer.site-footer") is not None
     assert len(document.find_all("h1")) == 1
     assert response["Cache-Control"] == "no-store"

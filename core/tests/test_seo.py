@@ -363,7 +363,7 @@ def test_the_head_tags_add_no_query_to_a_news_item(notice, client, monkeypatch,
 # --- Robots ------------------------------------------------------------------------------------
 
 def test_views_that_are_not_pages_claim_no_canonical_url(site_tree, client):
-    document = head(client.get("/search/", {"q": "Stadt"}))
+    document = head(client.get("/suche/", {"q": "Stadt"}))
 
     assert document.select_one('link[rel="canonical"]') is None
     assert og(document) == {}
@@ -378,7 +378,7 @@ def test_robots_txt_lets_crawlers_in_and_names_the_sitemap(site_tree, client):
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
     assert "Disallow: /" not in lines
-    assert {"Disallow: /admin/", "Disallow: /search/", "Disallow: /en/search/"} <= set(lines)
+    assert {"Disallow: /admin/", "Disallow: /suche/", "Disallow: /en/search/"} <= set(lines)
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "public" in response["Cache-Control"]
     assert "X-Robots-Tag" not in response
