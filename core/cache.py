@@ -57,3 +57,27 @@ def revision_key(name, page, *parts, language=None):
         return None
     language = language or get_language() or settings.LANGUAGE_CODE
     return ":".join(["page", name, language, str(page.pk), str(revision_id), *map(str, parts)])
+
+
+class lazy_value:  # noqa: N801 (used like a function)
+    """A template context value computed on first use, once.
+
+    Parts of a page behind a cached fragment then cost nothing while the fragment is cached:
+    Django templates call a callable context value when they resolve it.
+    """
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._done = False
+        self._value = None
+
+    def __call__(self):
+        if not self._done:
+            self._value = self._compute()
+            self._done = True
+        return self._value
+
+
+def resolve(value):
+    """A context value as templates see it (`lazy_value`s computed)."""
+    return value() if isinstance(value, lazy_value) else value

@@ -9,6 +9,7 @@ Page types are passed in as models, so this module imports no content app.
 import datetime
 from collections import defaultdict
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import ExtractMonth, ExtractYear
@@ -16,6 +17,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from .cache import timeout
 from .images import CONTACT_PHOTO, TEASER
 
 PAGE_SIZE = 10
@@ -81,22 +83,43 @@ def paginate_listing(request, queryset, per_page=PAGE_SIZE, *, label_kinds=True)
     the page carries `elided_range` for numbered, crawlable links. With `label_kinds`, each
     item gets `listing_label`, its type ("news item", "video"), for listings that mix types.
     """
-    paginator = Paginator(queryset, per_page)
-    page = paginator.get_page(request.GET.get("page"))
+    return prepare_listing_page(listing_page_of(request, queryset, per_page),
+                                label_kinds=label_kinds)
+
+
+def listing_page_of(request, queryset, per_page=PAGE_SIZE):
+    """The requested page of results, its items not fetched yet (costs the count query)."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def prepare_listing_page(page, *, label_kinds=True):
+    """Fetch the items of a `listing_page_of` page, ready for teasers; returns the page."""
     page.object_list = with_listing_images(page.object_list)
     if label_kinds:
         for item in page.object_list:
             item.listing_label = item._meta.verbose_name
-    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2,
-                                                             on_ends=1))
+    page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2,
+                                                                  on_ends=1))
     return page
 
 
-def archive_periods(queryset):
-    """Years and months that have items, newest first, with their counts (one query).
+def archive_periods(queryset, cache_key=None):
+    """Years and months that have items, newest first, with their counts (one query, or none
+    while `cache_key`, a `core.cache.site_key`, has them).
 
     Returns `[{"year": 2021, "count": 12, "months": [{"month": 7, "date": date, "count": 3}]}]`.
     """
+    if cache_key is not None:
+        rows = cache.get(cache_key)
+        if rows is None:
+            rows = _archive_rows(queryset)
+            cache.set(cache_key, rows, timeout())
+    else:
+        rows = _archive_rows(queryset)
+    return _periods(rows)
+
+
+def _archive_rows(queryset):
     rows = (
         queryset.order_by()
         .annotate(year=ExtractYear("listing_date"), month=ExtractMonth("listing_date"))
@@ -104,6 +127,10 @@ def archive_periods(queryset):
         .annotate(count=Count("pk"))
         .order_by("-year", "-month")
     )
+    return list(rows)
+
+
+def _periods(rows):
     years = []
     for row in rows:
         if row["year"] is None:

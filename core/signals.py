@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import listing_dates
@@ -40,6 +40,25 @@ def connect():
         signal.connect(bump_site_version, dispatch_uid=f"core.bump_site_version.{id(signal)}")
     post_delete.connect(_page_deleted, dispatch_uid="core.page_deleted")
     post_save.connect(listing_dates.page_saved, dispatch_uid="core.listing_dates")
+    post_save.connect(_page_saved, dispatch_uid="core.page_saved")
+    # Privacy settings change what menus, footers and listings may show.
+    for signal in (post_save, post_delete):
+        signal.connect(bump_site_version, sender=PageViewRestriction,
+                       dispatch_uid=f"core.restriction_changed.{id(signal)}")
+
+
+# Saving a draft touches only these; a reader sees no change.
+DRAFT_FIELDS = {"draft_title", "latest_revision_created_at", "has_unpublished_changes",
+                "latest_revision", "locked", "locked_at", "locked_by"}
+
+
+def _page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A live page saved outside publishing (imports, scripts, tests) also retires the cache."""
+    if raw or not isinstance(instance, Page) or not instance.live:
+        return
+    if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
+        return
+    bump_site_version()
 
 
 def _page_deleted(sender, instance, **kwargs):

@@ -10,16 +10,19 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.cache import lazy_value, site_key
 from core.listing import (
     archive_periods,
     in_tree_of,
+    listing_page_of,
     mixed_listing,
-    paginate_listing,
+    prepare_listing_page,
     with_contact_photos,
 )
 from core.localization import localize, localize_all
 from core.models import BasePage
 from core.seo import news_article, news_dates
+from core.templatetags.site_tags import cached_pages
 from home.models import Author, Contact
 from topics.models import TopicPage
 from videos.models import VideoPage
@@ -66,19 +69,22 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
         return mixed_listing(condition)
 
     def filter_topics(self):
-        """The topic hubs offered as filters: this language's, of this site."""
-        return list(
+        """The topic hubs offered as filters: this language's, of this site (from the cache
+        until the next publication)."""
+        return cached_pages(site_key("filter-topics", self.pk), lambda: (
             TopicPage.objects.live().public()
             .filter(in_tree_of(self), locale_id=self.locale_id)
             .order_by("title").defer_streamfields()
-        )
+        ))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = NewsFilterForm(request.GET, topics=self.filter_topics())
         filters = form.filters
         items = self.listing_items(filters.get("type"), filters.get("topic"))
-        archive = archive_periods(items)
+        topic = filters.get("topic")
+        archive = archive_periods(items, cache_key=site_key(
+            "archive", self.pk, filters.get("type", ""), topic.pk if topic else ""))
         form.offer_years(period["year"] for period in archive)
         for period in archive:
             period["query"] = form.query(year=period["year"], month=None)
@@ -90,10 +96,14 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
             items = items.filter(listing_date__year=filters["year"])
             if "month" in filters:
                 items = items.filter(listing_date__month=filters["month"])
+        # The count and page number now (for the head's pagination links); the items only
+        # when the cached listing fragment is missing (news_index_page.html).
+        page_of_results = listing_page_of(request, items)
         context.update(
             filter_form=form,
             filters=filters,
-            listing_page=paginate_listing(request, items),
+            paginated=page_of_results,
+            listing_page=lazy_value(lambda: prepare_listing_page(page_of_results)),
             query_prefix=form.query(),
             archive=archive,
             feeds=self.feed_links(request),
@@ -200,12 +210,13 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = localize_all(list(self.topics.all()), self.locale, fallback=False)
-        live_contacts = list(self.contacts.filter(live=True))
-        contacts = localize_all(live_contacts, self.locale, fallback=True)
-        context["contacts"] = with_contact_photos(contacts)
-        context["byline"] = localize(self.byline, self.locale, fallback=True)
-        context["related_pages"] = related_content(self)
+        # Computed only when the cached article fragment is missing (news_page.html).
+        context["topics"] = lazy_value(
+            lambda: localize_all(list(self.topics.all()), self.locale, fallback=False))
+        context["contacts"] = lazy_value(lambda: with_contact_photos(
+            localize_all(list(self.contacts.filter(live=True)), self.locale, fallback=True)))
+        context["byline"] = lazy_value(lambda: localize(self.byline, self.locale, fallback=True))
+        context["related_pages"] = lazy_value(lambda: related_content(self))
         return context
 
 

@@ -9,8 +9,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.cache import lazy_value
 from core.feeds import FeedsMixin
-from core.listing import mixed_listing, paginate_listing, with_contact_photos, with_listing_images
+from core.listing import (
+    listing_page_of,
+    mixed_listing,
+    prepare_listing_page,
+    with_contact_photos,
+    with_listing_images,
+)
 from core.localization import localize_all
 from core.models import BasePage
 from home.models import Contact
@@ -97,9 +104,12 @@ class TopicPage(FeedsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing_page"] = paginate_listing(request, self.listing_items())
+        # The count and page number now (for the head's pagination links); items and contacts
+        # only when the cached fragment is missing (topic_page.html).
+        page_of_results = listing_page_of(request, self.listing_items())
+        context["paginated"] = page_of_results
+        context["listing_page"] = lazy_value(lambda: prepare_listing_page(page_of_results))
         context["feeds"] = self.feed_links(request)
-        live_contacts = list(self.contacts.filter(live=True))
-        contacts = localize_all(live_contacts, self.locale, fallback=True)
-        context["contacts"] = with_contact_photos(contacts)
+        context["contacts"] = lazy_value(lambda: with_contact_photos(
+            localize_all(list(self.contacts.filter(live=True)), self.locale, fallback=True)))
         return context

@@ -7,11 +7,13 @@ from wagtail.models import Orderable
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.cache import lazy_value
 from core.localization import localize_all
 from core.models import BasePage
+from core.routing import DirectRoutingMixin
 
 
-class HomePage(BasePage):
+class HomePage(DirectRoutingMixin, BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     featured_video = models.ForeignKey(
         "wagtailcore.Page",
@@ -49,10 +51,16 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = [link.topic for link in self.featured_topics.select_related("topic")]
-        context["featured_topics"] = localize_all(topics, self.locale, fallback=False)
-        videos = localize_all([self.featured_video], self.locale, fallback=False)
-        context["featured_video"] = videos[0] if videos else None
+        # Computed only when the cached fragment is missing (home_page.html).
+        context["featured_topics"] = lazy_value(lambda: localize_all(
+            [link.topic for link in self.featured_topics.select_related("topic")],
+            self.locale, fallback=False))
+
+        def featured_video():
+            videos = localize_all([self.featured_video], self.locale, fallback=False)
+            return videos[0] if videos else None
+
+        context["featured_video"] = lazy_value(featured_video)
         return context
 
 

@@ -4,7 +4,12 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.factories import ImageFactory, translate_page, translate_snippet
-from core.tests.helpers import assert_accessible_page, soup, warm_and_count
+from core.tests.helpers import (
+    PUBLIC_PAGE_QUERY_BUDGET,
+    assert_accessible_page,
+    soup,
+    warm_and_count,
+)
 from home.factories import ContactFactory
 from home.models import HomePage
 from news.factories import NewsPageFactory
@@ -12,6 +17,9 @@ from news.models import NewsIndexPage
 from topics.factories import TopicPageFactory
 from topics.models import TopicIndexPage, TopicPage
 from videos.factories import VideoPageFactory
+
+# Not yet within PUBLIC_PAGE_QUERY_BUDGET (12) in English (issue #11).
+TOPIC_INDEX_QUERIES = {"de": PUBLIC_PAGE_QUERY_BUDGET, "en": 13}
 
 pytestmark = pytest.mark.django_db
 
@@ -143,8 +151,6 @@ def test_topic_hub_pages_through_many_news_items(site_tree, client):
 
 
 # --- Query counts ------------------------------------------------------------------------------
-TOPIC_INDEX_QUERIES = {"de": 20, "en": 21}
-TOPIC_HUB_QUERIES = {"de": 33, "en": 35}
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -162,7 +168,7 @@ def test_topic_index_query_count_does_not_grow_with_hubs(site_tree, client, lang
     large = warm_and_count(client, index.url)
 
     assert len(teaser_titles(client.get(index.url))) == 12
-    assert (small, large) == (TOPIC_INDEX_QUERIES[language], TOPIC_INDEX_QUERIES[language])
+    assert small == large <= TOPIC_INDEX_QUERIES[language], (small, large)
 
 
 def hub_with_items(tree, size, language):
@@ -200,7 +206,7 @@ def test_topic_hub_query_count_does_not_grow_with_its_items(site_tree, client, l
     large = warm_and_count(client, large_hub.url)
 
     assert len(contact_names(client.get(large_hub.url))) == 12
-    assert (small, large) == (TOPIC_HUB_QUERIES[language], TOPIC_HUB_QUERIES[language])
+    assert small == large <= PUBLIC_PAGE_QUERY_BUDGET, (small, large)
 
 
 # --- Where topics may be created ---------------------------------------------------------------

@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from core.blocks import VideoBlock
 from core.factories import DocumentFactory, ImageFactory, translate_page
 from core.tests.helpers import (
+    PUBLIC_PAGE_QUERY_BUDGET,
     assert_accessible_page,
     assert_nothing_loads_from_video_hosts,
     soup,
@@ -17,6 +18,11 @@ from news.models import NewsIndexPage
 from topics.factories import TopicPageFactory
 from videos.factories import VideoPageFactory
 from videos.models import VideoIndexPage, VideoPage
+
+# Not yet within PUBLIC_PAGE_QUERY_BUDGET (12): the video index and page are not behind a
+# page fragment yet (issue #11).
+VIDEO_INDEX_QUERIES = {"de": 13, "en": 14}
+VIDEO_PAGE_QUERIES = {"de": PUBLIC_PAGE_QUERY_BUDGET, "en": 13}
 
 pytestmark = pytest.mark.django_db
 
@@ -182,8 +188,6 @@ def test_video_block_refuses_a_video_page_and_a_url_together(site_tree):
 
 
 # --- Query counts ------------------------------------------------------------------------------
-VIDEO_INDEX_QUERIES = {"de": 21, "en": 22}
-VIDEO_PAGE_QUERIES = {"de": 24, "en": 25}
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -200,7 +204,7 @@ def test_video_index_query_count_does_not_grow_with_videos(site_tree, client, la
     grow(9)
     large = warm_and_count(client, index.url)
 
-    assert (small, large) == (VIDEO_INDEX_QUERIES[language], VIDEO_INDEX_QUERIES[language])
+    assert small == large <= VIDEO_INDEX_QUERIES[language], (small, large)
 
 
 def video_with_topics(tree, size, language):
@@ -222,7 +226,7 @@ def test_video_page_query_count_does_not_grow_with_topics(site_tree, client, lan
     large = warm_and_count(client, large_page.url)
 
     assert len(soup(client.get(large_page.url)).select(".topic-list a")) == 12
-    assert (small, large) == (VIDEO_PAGE_QUERIES[language], VIDEO_PAGE_QUERIES[language])
+    assert small == large <= VIDEO_PAGE_QUERIES[language], (small, large)
 
 
 # --- Where videos may be created ---------------------------------------------------------------

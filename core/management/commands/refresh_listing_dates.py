@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from core.cache import bump_site_version
 from core.listing_dates import refresh_all
 
 
@@ -11,5 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = refresh_all()
+        bump_site_version()
         if options["verbosity"] >= 1:
             self.stdout.write(f"Listing dates stored for {count} pages.")
