@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.widgets import FilterableCheckboxes
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.listing import with_contact_photos, with_listing_images
 from home.localization import localize_all
@@ -56,7 +57,7 @@ class TopicPage(FeedsMixin, BasePage):
         FieldPanel("introduction"),
         FieldPanel("image"),
         FieldPanel("body"),
-        FieldPanel("contacts"),
+        FieldPanel("contacts", widget=FilterableCheckboxes),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),

@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -7,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.widgets import FilterableCheckboxes
 from home.blocks import RICH_TEXT_FEATURES
 from home.listing import paginate, with_listing_images
 from home.localization import localize_all
@@ -31,7 +34,7 @@ class VideoIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         videos = (
             VideoPage.objects.child_of(self).live().public()
-            .order_by("-first_published_at", "-pk")
+            .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")
         )
         context["videos_page"] = paginate(request, with_listing_images(videos, "poster"))
         return context
@@ -40,6 +43,13 @@ class VideoIndexPage(BasePage):
 class VideoPage(BasePage):
     """A video shown from its stored URL behind a consent placeholder: no oEmbed, no tracking."""
 
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty to use the date of first publication."),
+    )
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     topics = ParentalManyToManyField(
         TopicPage, verbose_name=_("topics"), blank=True, related_name="video_pages"
@@ -68,10 +78,11 @@ class VideoPage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
         FieldPanel("video_url"),
         FieldPanel("poster"),
         FieldPanel("description"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=FilterableCheckboxes),
         MultiFieldPanel(
             [FieldPanel("transcript"), FieldPanel("captions")], heading=_("Accessibility")
         ),
@@ -81,6 +92,7 @@ class VideoPage(BasePage):
         index.SearchField("transcript"),
     ]
     translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("date"),
         TranslatableField("description"),
         SynchronizedField("topics"),
         SynchronizedField("poster"),
@@ -94,6 +106,17 @@ class VideoPage(BasePage):
 
     class Meta:
         verbose_name = _("video")
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.first_published_at:
+            self.date = timezone.localdate(self.first_published_at)
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        if self.date:
+            return self.date
+        return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
     @cached_property
     def embed(self):

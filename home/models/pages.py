@@ -7,6 +7,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.forms import EditorialPageForm
+
 from ..blocks import RICH_TEXT_FEATURES
 from ..localization import localize_all
 
@@ -40,6 +42,8 @@ class BasePage(Page):
     ]
 
     listing_image_field = None
+    # Relations in the page's language, German slugs (editorial.forms).
+    base_form_class = EditorialPageForm
 
     class Meta:
         abstract = True
