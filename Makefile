@@ -9,7 +9,7 @@ export WAGTAILADMIN_BASE_URL
 DEMO_PASSWORD ?= demo-connective-2021
 export DEMO_PASSWORD
 
-.PHONY: run test install messages lint format browser lock serve-setup
+.PHONY: run test install messages lint format browser cache-tools bench lock serve-setup
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -26,6 +26,7 @@ serve-setup: messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py rebuild_search_index
 
 run: serve-setup
 	@echo ""
@@ -58,8 +59,22 @@ browser:
 		(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
 	fi
 
-test: messages lint browser
+# Varnish (front-cache tests), nginx and wrk (make bench) from Debian, where we may (CI: root).
+cache-tools:
+	@missing=""; for tool in varnishd:varnish nginx:nginx-light wrk:wrk; do \
+		command -v $${tool%%:*} >/dev/null || [ -x /usr/sbin/$${tool%%:*} ] || missing="$$missing $${tool#*:}"; \
+	done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y -qq $$missing >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $$missing >/dev/null)); \
+	fi
+
+test: messages lint browser cache-tools
 	$(VENV)/bin/pytest -n 2 --dist loadscope $(PYTEST_ARGS)
+
+# Load test on the production stack (PostgreSQL, gunicorn, Varnish, nginx; see bench/run.py).
+# SIZE=small for a quick run; BAKERYDEMO=path adds Wagtail's bakerydemo as the peer.
+bench: messages cache-tools
+	$(PY) bench/run.py
 
 lock:
 	rm -rf .lockenv && "$$(scripts/find-python)" -m venv .lockenv

@@ -83,7 +83,8 @@ def build_site_tree():
     from django.core.cache import cache
     from wagtail.models import Page, Site
 
-    from home.factories import HomePageFactory, get_locale, root_collection, translate_page
+    from core.factories import get_locale, root_collection, translate_page
+    from home.factories import HomePageFactory
     from home.models import HomePage
     from news.factories import NewsIndexPageFactory
     from news.models import NewsIndexPage

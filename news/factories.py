@@ -5,7 +5,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from home.factories import BasePageFactory
+from core.factories import BasePageFactory
 
 from .models import NewsIndexPage, NewsPage, NewsPageRelatedLink
 

@@ -10,27 +10,33 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.layout import TEASER_HELP, without_teaser
-from editorial.widgets import FilterableCheckboxes, FilterableRadios
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listing import with_contact_photos
-from home.localization import localize, localize_all
-from home.models import Author, BasePage, Contact
-from topics.feeds import FeedsMixin
-from topics.listing import archive_periods, in_tree_of, mixed_listing, paginate_listing
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.layout import TEASER_HELP, without_teaser
+from core.listing import (
+    archive_periods,
+    in_tree_of,
+    mixed_listing,
+    paginate_listing,
+    with_contact_photos,
+)
+from core.localization import localize, localize_all
+from core.models import BasePage
+from core.widgets import FilterableCheckboxes, FilterableRadios
+from home.models import Author, Contact
 from topics.models import TopicPage
 from videos.models import VideoPage
 
+from .feeds import NewsFeedsMixin
 from .filters import ContentType, NewsFilterForm
 from .related import related_content
 
 
-class NewsIndexPage(FeedsMixin, BasePage):
+class NewsIndexPage(NewsFeedsMixin, BasePage):
     """"Aktuelles": the news items and videos of one language, newest first.
 
     Filters (topic, content type, year, month) come from the query string and combine; the
     year and month links of the archive are plain links to the same filters. Feeds live at
-    `feed/rss/` and `feed/atom/` (see `topics.feeds`).
+    `feed/rss/` and `feed/atom/` (see `news.feeds`).
     """
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -60,9 +66,6 @@ class NewsIndexPage(FeedsMixin, BasePage):
                 | Q(pk__in=VideoPage.objects.filter(topics__translation_key=key).values("pk"))
             )
         return mixed_listing(condition, dated_models=[NewsPage, VideoPage])
-
-    def feed_items(self):
-        return self.listing_items()
 
     def filter_topics(self):
         """The topic hubs offered as filters: this language's, of this site."""

@@ -4,7 +4,7 @@ Editor-chosen pages come first, then the most recent news items sharing a topic.
 page itself, never a draft or private page, and always in the reader's language.
 """
 
-from home.localization import localize_all
+from core.localization import localize_all
 
 RELATED_LIMIT = 4
 

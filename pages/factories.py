@@ -3,7 +3,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from home.factories import BasePageFactory
+from core.factories import BasePageFactory
 
 from .models import FeedbackFormField, FeedbackFormPage, StandardPage
 

@@ -32,8 +32,8 @@ from wagtail.models import PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.models import BasePage
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.models import BasePage
 
 from .forms import (
     HONEYPOT_FIELD,

@@ -1,19 +1,22 @@
-"""The search results page: /search/ (German) and /en/search/, for any query, never an error.
+"""The search results page: /suche/ (German) and /en/search/, for any query, never an error.
 
 Parameters: `q` the query (see search/query.py), `type` a kind of content (news, video,
 topic, page), `topic` the slug of a topic hub, `page` the results page. Unknown or malformed
-values fall back to "all" (or, for `page`, to the first or last page, as home.listing.paginate
-does); pagination links keep the query and the filters. The page is the
-same for every reader (no cookie, no session), so a shared cache may keep it.
+values fall back to "all" (or, for `page`, to the first or last page, as
+core.listing.paginate_listing does); pagination links keep the query and the filters. The page
+is the same for every reader (no cookie, no session), so a shared cache may keep it.
 """
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Locale
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Site
 
-from home.listing import PAGE_SIZE
+from core.listing import PAGE_SIZE
 
 from . import engine
 from .query import MAX_QUERY_LENGTH, parse
@@ -75,4 +78,22 @@ def search(request):
     filters = {"q": parsed.text, "type": kind.slug if kind else "",
                "topic": topic.slug if topic else ""}
     context["query_prefix"] = urlencode({k: v for k, v in filters.items() if v})
+    context["language_links"] = language_links(request, locale, context["query_prefix"])
     return TemplateResponse(request, "search/search.html", context)
+
+
+def language_links(request, locale, query_prefix):
+    """The search page in each language the site has, with the same query and filters (topic
+    slugs are the same in every language)."""
+    site = Site.find_for_request(request)
+    codes = {root.language_code for root in Site.get_site_root_paths()
+             if site is not None and root.site_id == site.pk}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code not in codes:
+            continue
+        with translation.override(code):
+            url = reverse("search")
+        links.append({"code": code, "url": f"{url}?{query_prefix}" if query_prefix else url,
+                      "current": code == locale.language_code})
+    return links

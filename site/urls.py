@@ -7,19 +7,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemap import MultilingualSitemap
-from home.views import robots_txt
+from core.sitemap import MultilingualSitemap
+from core.views import ROOT_ICONS, robots_txt, root_icon
+from search import urls as search_urls
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("robots.txt", robots_txt),
+    *[path(name, root_icon, {"name": name}) for name in ROOT_ICONS],
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include(search_urls.redirect_patterns)),
 ]
 
 if settings.DEBUG:
@@ -28,7 +31,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", include("search.urls")),
+    path("", include("search.urls")),
     path("", include("pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

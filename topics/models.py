@@ -7,14 +7,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.widgets import FilterableCheckboxes
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listing import with_contact_photos, with_listing_images
-from home.localization import localize_all
-from home.models import BasePage, Contact
-
-from .feeds import FeedsMixin
-from .listing import mixed_listing, paginate_listing
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.feeds import FeedsMixin
+from core.listing import mixed_listing, paginate_listing, with_contact_photos, with_listing_images
+from core.localization import localize_all
+from core.models import BasePage
+from core.widgets import FilterableCheckboxes
+from home.models import Contact
 
 
 class TopicIndexPage(BasePage):
@@ -32,7 +31,7 @@ class TopicIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         topics = TopicPage.objects.child_of(self).live().public().order_by("title")
-        context["topics"] = with_listing_images(topics.defer_streamfields(), "image")
+        context["topics"] = with_listing_images(topics.defer_streamfields())
         return context
 
 
@@ -90,6 +89,7 @@ class TopicPage(FeedsMixin, BasePage):
         for model in models:
             tagged |= Q(pk__in=model.objects.filter(
                 topics__translation_key=self.translation_key).values("pk"))
+        # TODO(protocol): ask each page type for its listing date instead of a "date" field.
         dated = [model for model in models if any(f.name == "date" for f in model._meta.fields)]
         return mixed_listing(tagged & Q(locale_id=self.locale_id), dated_models=dated)
 

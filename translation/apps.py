@@ -9,6 +9,7 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation")
 
     def ready(self):
-        from . import checks, drafts, signals  # noqa: F401 - registers checks and receivers
+        from . import checks  # noqa: F401 - registers checks
+        from .approval import drafts, signals  # noqa: F401 - registers receivers
 
         drafts.install()

@@ -6,8 +6,8 @@ Members translate into their own language, in wagtail-localize's editor, and not
   that tree only. No add, publish, delete or lock permission; they are not reviewers of the
   approval task, so they cannot approve. What they finish, they submit to the Redaktion.
 * Snippets: change (and view) permissions for the translatable snippets. Wagtail has no
-  per-locale snippet permissions, so `translation.permissions` and the admin hooks keep them to
-  their own language.
+  per-locale snippet permissions, so `translation.guards.permissions` and the admin hooks keep
+  them to their own language.
 * No user, group, site, locale, workflow or settings permission.
 
 The Redaktion additionally gets wagtail-localize's "submit translation" permission: it decides

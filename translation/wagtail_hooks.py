@@ -1,21 +1,23 @@
-"""Admin hooks: translators stay in their language, and translations go through approval.
+"""Admin hooks: translators stay in their language, translations go through approval, and the
+agency exchange (XLIFF) and the "Übersetzungsstatus" report get their URLs, menu entry and
+dashboard panel.
 
-Each hook runs before wagtail-localize's own (`order=-10`), so a request is checked before
+The guards run before wagtail-localize's own hooks (`order=-10`), so a request is checked before
 wagtail-localize's editor takes it over.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
-from . import (
-    admin_hooks,  # noqa: F401 - XLIFF exchange, status report and dashboard panel
-    exchange_views,
-    views,
-)
-from .permissions import may_handle, may_handle_language
-from .workflow import enabled_translation, handle_editor_action
+from .approval.workflow import enabled_translation, handle_editor_action
+from .exchange import views as exchange_views
+from .guards import views
+from .guards.permissions import may_handle, may_handle_language
+from .status.panel import TranslationStatusMenuItem, TranslationStatusPanel
+from .status.report import TranslationStatusReportView
 
 FIRST = -10
 
@@ -108,3 +110,46 @@ def translators_delete_snippets_in_their_language(request, instances):
         ):
             raise PermissionDenied
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_exchange_and_report_urls():
+    translate = "localize/translate/<int:translation_id>/"
+    return [
+        path(
+            translate + "xliff/download/",
+            exchange_views.download_xliff,
+            name="translation_xliff_download",
+        ),
+        path(
+            translate + "xliff/upload/",
+            exchange_views.upload_xliff,
+            name="translation_xliff_upload",
+        ),
+        path(
+            "reports/translation-status/",
+            TranslationStatusReportView.as_view(),
+            name="translation_status_report",
+        ),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="translation_status_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_status_report"),
+        name="translation-status",
+        icon_name="site",
+        order=150,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    panels.append(TranslationStatusPanel())

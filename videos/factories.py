@@ -2,7 +2,7 @@
 
 import factory
 
-from home.factories import BasePageFactory
+from core.factories import BasePageFactory
 
 from .models import VideoIndexPage, VideoPage
 

@@ -9,12 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.widgets import FilterableCheckboxes
-from home.blocks import RICH_TEXT_FEATURES
-from home.listing import paginate, with_listing_images
-from home.localization import localize_all
-from home.models import BasePage
-from home.video_providers import parse_video_url, validate_video_url
+from core.blocks import RICH_TEXT_FEATURES
+from core.listing import paginate_listing
+from core.localization import localize_all
+from core.models import BasePage
+from core.video_providers import parse_video_url, validate_video_url
+from core.widgets import FilterableCheckboxes
 from topics.models import TopicPage
 
 
@@ -36,7 +36,7 @@ class VideoIndexPage(BasePage):
             VideoPage.objects.child_of(self).live().public()
             .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")
         )
-        context["videos_page"] = paginate(request, with_listing_images(videos, "poster"))
+        context["videos_page"] = paginate_listing(request, videos, label_kinds=False)
         return context
 
 

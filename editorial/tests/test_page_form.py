@@ -7,7 +7,7 @@ import pytest
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from editorial.forms import german_slugify
+from core.forms import german_slugify
 from home.factories import AuthorFactory, translate_page, translate_snippet
 from news.models import NewsPage
 

@@ -62,7 +62,7 @@ def test_a_scheduled_page_goes_live_and_comes_down_through_the_scheduler(
     assert page.live and not page.expired
     assert listed_everywhere(client, tree.news_index, "Termin am Montag")
     assert client.get(url).status_code == 200
-    assert url in client.get("/search/", {"q": "Termin"}).content.decode()
+    assert url in client.get("/suche/", {"q": "Termin"}).content.decode()
 
     wait_until(expiry)
     assert scheduler.tick()
@@ -70,7 +70,7 @@ def test_a_scheduled_page_goes_live_and_comes_down_through_the_scheduler(
     assert not page.live and page.expired
     assert listed_nowhere(client, tree.news_index, "Termin am Montag")
     assert client.get(url).status_code == 404
-    assert url not in client.get("/search/", {"q": "Termin"}).content.decode()
+    assert url not in client.get("/suche/", {"q": "Termin"}).content.decode()
 
 
 def test_the_command_runs_one_tick(tree, redaktion):

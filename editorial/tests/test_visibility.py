@@ -66,10 +66,10 @@ def test_feeds_carry_no_draft(client, tree, unpublished):
 
 
 def test_search_finds_no_draft(client, unpublished):
-    found = client.get("/search/", {"q": "Öffentliche"}).content.decode()
+    found = client.get("/suche/", {"q": "Öffentliche"}).content.decode()
     assert unpublished["changed"].url in found  # search works, and finds the live version
 
-    html = client.get("/search/", {"q": SECRET}).content.decode()
+    html = client.get("/suche/", {"q": SECRET}).content.decode()
     for title in (f"{SECRET} Entwurf", f"{SECRET} in Prüfung", f"{SECRET} neu betitelt"):
         assert title not in html
     for key in ("draft", "in_moderation"):

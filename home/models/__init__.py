@@ -1,4 +1,4 @@
-from .pages import BasePage, HomePage, HomePageFeaturedTopic
+from .pages import HomePage, HomePageFeaturedTopic
 from .snippets import Author, Contact
 
-__all__ = ["Author", "BasePage", "Contact", "HomePage", "HomePageFeaturedTopic"]
+__all__ = ["Author", "Contact", "HomePage", "HomePageFeaturedTopic"]

@@ -1,60 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
-from wagtail.search import index
+from wagtail.models import Orderable
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.forms import EditorialPageForm
-
-from ..blocks import RICH_TEXT_FEATURES
-from ..localization import localize_all
-
-
-class BasePage(Page):
-    """What every public page type shares: a listing teaser and the fields for search engines."""
-
-    teaser = models.TextField(
-        _("teaser"),
-        blank=True,
-        max_length=400,
-        help_text=_("A sentence or two for listings, search results and link previews."),
-    )
-
-    promote_panels = [
-        MultiFieldPanel(
-            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
-            heading=_("For search engines"),
-        ),
-        FieldPanel("teaser"),
-        FieldPanel("show_in_menus"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("teaser")]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("teaser"),
-        SynchronizedField("show_in_menus"),
-    ]
-
-    listing_image_field = None
-    # Relations in the page's language, German slugs (editorial.forms).
-    base_form_class = EditorialPageForm
-
-    class Meta:
-        abstract = True
-
-    @property
-    def listing_image(self):
-        return getattr(self, self.listing_image_field) if self.listing_image_field else None
-
-    @property
-    def summary(self):
-        return self.teaser or self.search_description
+from core.blocks import RICH_TEXT_FEATURES
+from core.localization import localize_all
+from core.models import BasePage
 
 
 class HomePage(BasePage):

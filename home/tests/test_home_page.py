@@ -5,15 +5,16 @@ from django.apps import apps
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.factories import HomePageFeaturedTopicFactory, ImageFactory, translate_page
-from home.models import HomePage
-from home.tests.helpers import (
+from core.factories import ImageFactory, translate_page
+from core.tests.helpers import (
     assert_accessible_page,
     assert_nothing_loads_from_video_hosts,
     link_texts,
     soup,
     warm_and_count,
 )
+from home.factories import HomePageFeaturedTopicFactory
+from home.models import HomePage
 from news.factories import NewsPageFactory
 from topics.factories import TopicPageFactory
 from videos.factories import VideoPageFactory

@@ -1,6 +1,6 @@
 from django import template
 
-from home.listing import with_listing_images
+from core.listing import with_listing_images
 from news.models import NewsPage
 
 register = template.Library()
@@ -13,4 +13,4 @@ def latest_news(home_page, count=3):
         NewsPage.objects.live().public().descendant_of(home_page)
         .order_by("-date", "-pk").defer_streamfields()
     )
-    return list(with_listing_images(news, "lead_image")[:count])
+    return with_listing_images(news[:count])

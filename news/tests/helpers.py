@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from home.tests.helpers import soup
+from core.tests.helpers import soup
 from news.factories import NewsPageFactory
 from videos.factories import VideoPageFactory
 

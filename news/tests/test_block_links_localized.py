@@ -1,6 +1,6 @@
 """Page links inside blocks follow the reader's language."""
 
-from home.factories import translate_page
+from core.factories import translate_page
 from news.factories import NewsPageFactory
 from topics.factories import TopicPageFactory
 

@@ -10,8 +10,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.factories import ContactFactory, DocumentFactory, ImageFactory
-from home.tests.helpers import assert_accessible_page, soup
+from core.factories import DocumentFactory, ImageFactory
+from core.tests.helpers import assert_accessible_page, soup
+from home.factories import ContactFactory
 from news.factories import NewsPageFactory
 from topics.factories import TopicPageFactory
 

@@ -5,8 +5,9 @@ import json
 
 import pytest
 
-from home.factories import ContactFactory, ImageFactory, translate_page, translate_snippet
-from home.tests.helpers import soup
+from core.factories import ImageFactory, translate_page, translate_snippet
+from core.tests.helpers import soup
+from home.factories import ContactFactory
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import build_site_tree
-from home.tests.helpers import soup
+from core.tests.helpers import soup
 from news.tests.helpers import add_news, add_video, built_once, fresh, result_count, results, titles
 from topics.factories import TopicPageFactory
 

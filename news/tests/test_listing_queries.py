@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from home.factories import ImageFactory, translate_page
-from home.tests.helpers import warm_and_count
+from core.factories import ImageFactory, translate_page
+from core.tests.helpers import warm_and_count
 from news.tests.helpers import add_news, add_video, titles
 from topics.factories import TopicPageFactory
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from conftest import build_site_tree
-from home.factories import translate_page
-from home.tests.helpers import assert_accessible_page, soup
+from core.factories import translate_page
+from core.tests.helpers import assert_accessible_page, soup
 from news.models import NewsPage
 from news.tests.helpers import (
     add_news,

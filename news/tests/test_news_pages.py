@@ -5,15 +5,10 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.factories import (
-    AuthorFactory,
-    ContactFactory,
-    ImageFactory,
-    translate_page,
-    translate_snippet,
-)
+from core.factories import ImageFactory, translate_page, translate_snippet
+from core.tests.helpers import assert_accessible_page, soup, warm_and_count
+from home.factories import AuthorFactory, ContactFactory
 from home.models import HomePage
-from home.tests.helpers import assert_accessible_page, soup, warm_and_count
 from news.factories import NewsPageFactory, NewsPageRelatedLinkFactory
 from news.models import NewsIndexPage, NewsPage
 from topics.factories import TopicPageFactory

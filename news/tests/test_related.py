@@ -5,8 +5,8 @@ import datetime
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.factories import translate_page
-from home.tests.helpers import soup
+from core.factories import translate_page
+from core.tests.helpers import soup
 from news.factories import NewsPageFactory, NewsPageRelatedLinkFactory
 from news.related import RELATED_LIMIT, related_content
 from topics.factories import TopicPageFactory

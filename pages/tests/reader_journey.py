@@ -4,9 +4,11 @@ and a guard that keeps every request to another host on this machine."""
 import io
 
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
+from core.factories import root_collection
 from demo import notice
-from home.factories import root_collection
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from pages.models import FeedbackFormPage, StandardPage
@@ -25,6 +27,11 @@ def load_demo_site():
     (the demo command makes the root page, locales and site, but expects a root collection)."""
     root_collection()
     call_command("load_demo_content", stdout=io.StringIO())
+
+
+def search_url(language_code):
+    with translation.override(language_code):
+        return reverse("search")
 
 
 def _in(model, language_code, **filters):
@@ -49,7 +56,7 @@ def reader_pages(language_code):
         ("video index", _in(VideoIndexPage, language_code).url),
         ("video page", VideoPage.objects.live().filter(
             locale__language_code=language_code).first().url),
-        ("search results", f"{prefix}/search/?q=covid"),
+        ("search results", f"{search_url(language_code)}?q=covid"),
         ("page not found", f"{prefix}/gibt-es-nicht/"),
     ]
     for kind in StandardPage.FOOTER_KINDS:

@@ -9,7 +9,7 @@ the skip link, visible focus and the video's consent button.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from home.factories import ImageFactory
+from core.factories import ImageFactory
 from pages.factories import FeedbackFormPageFactory, StandardPageFactory
 from pages.models import StandardPage
 from videos.factories import VideoPageFactory

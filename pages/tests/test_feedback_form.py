@@ -15,7 +15,7 @@ from django.utils import translation
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import PageViewRestriction
 
-from home.factories import translate_page
+from core.factories import translate_page
 from pages.factories import FeedbackFormPageFactory
 from pages.forms import HONEYPOT_FIELD, TOKEN_FIELD, Verdict, check_submission, make_token
 from pages.models import FeedbackFormField

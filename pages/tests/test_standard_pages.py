@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail.models import PageViewRestriction
 
-from home.factories import translate_page
+from core.factories import translate_page
 from home.models import HomePage
 from news.factories import NewsPageFactory
 from pages.factories import FeedbackFormPageFactory, StandardPageFactory
@@ -59,7 +59,7 @@ def test_every_german_page_links_imprint_privacy_and_statement_in_its_footer(
         ("Erklärung zur Barrierefreiheit", "/erklaerung-zur-barrierefreiheit/"),
     ]
     for url in ["/", site_tree.news_index.url, news.url, site_tree.topic_index.url,
-                site_tree.video_index.url, "/search/?q=stadt", legal["imprint"].url,
+                site_tree.video_index.url, "/suche/?q=stadt", legal["imprint"].url,
                 legal["form"].url, "/gibt-es-nicht/"]:
         assert footer_links(client, url) == expected, url
 

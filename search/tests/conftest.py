@@ -8,20 +8,14 @@ from dataclasses import dataclass, fields
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from home.factories import translate_page
+from core.factories import translate_page
 from news.factories import NewsPageFactory
 from topics.factories import TopicPageFactory
 from videos.factories import VideoPageFactory
-
-requires_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Stemming needs PostgreSQL's text search; SQLite's FTS5 fallback has none. "
-    "CI runs these tests on PostgreSQL (DATABASE_URL=postgres://…).",
-)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from .test_search_page import get, result_titles
 pytestmark = pytest.mark.django_db
 
 
-def found(client, query, url="/search/"):
+def found(client, query, url="/suche/"):
     return result_titles(get(client, url, q=query))
 
 

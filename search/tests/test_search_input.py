@@ -3,8 +3,8 @@ in their own language only."""
 
 import pytest
 
-from home.factories import translate_page
-from home.tests.helpers import assert_accessible_page, soup
+from core.factories import translate_page
+from core.tests.helpers import assert_accessible_page, soup
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def page_links(response):
 def test_search_results_are_in_the_readers_language(programme, client):
     german, english, german_only = programme
 
-    german_results = page_links(client.get("/search/", {"q": "COVID"}))
+    german_results = page_links(client.get("/suche/", {"q": "COVID"}))
     english_results = page_links(client.get("/en/search/", {"q": "COVID"}))
 
     assert german_results == {german.url, german_only.url}
@@ -68,7 +68,7 @@ def test_search_results_are_in_the_readers_language(programme, client):
 
 
 def test_empty_search_shows_the_form(site_tree, client):
-    for url, language in (("/search/", "de"), ("/en/search/", "en")):
+    for url, language in (("/suche/", "de"), ("/en/search/", "en")):
         for params in ({}, {"q": ""}, {"q": "   "}):
             document = assert_accessible_page(client.get(url, params), language)
             assert document.select_one('main form[role="search"] input[name="q"]') is not None
@@ -76,7 +76,7 @@ def test_empty_search_shows_the_form(site_tree, client):
 
 
 def test_a_query_of_5000_characters_gives_a_page(programme, client):
-    response = client.get("/search/", {"q": "Pandemie " * 555})
+    response = client.get("/suche/", {"q": "Pandemie " * 555})
 
     document = assert_accessible_page(response, "de")
     box = document.select_one('main input[name="q"]')
@@ -86,14 +86,14 @@ def test_a_query_of_5000_characters_gives_a_page(programme, client):
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_quotes_operators_and_odd_characters_give_a_page(programme, client, prefix):
     for query in ODD_QUERIES:
-        response = client.get(f"{prefix}/search/", {"q": query})
+        response = client.get("/suche/" if not prefix else f"{prefix}/search/", {"q": query})
         assert response.status_code == 200, repr(query)
 
 
 def test_a_phrase_in_quotes_finds_the_item(programme, client):
     german, _, german_only = programme
 
-    results = page_links(client.get("/search/", {"q": '"COVID-19 Programm"'}))
+    results = page_links(client.get("/suche/", {"q": '"COVID-19 Programm"'}))
 
     assert german.url in results
     assert german_only.url not in results
@@ -103,5 +103,5 @@ def test_search_survives_bad_page_numbers(programme, client):
     german, _, german_only = programme
 
     for page_number in ["abc", "99999", "-1", "0", "1.5", "", "%00"]:
-        response = client.get("/search/", {"q": "COVID", "page": page_number})
+        response = client.get("/suche/", {"q": "COVID", "page": page_number})
         assert page_links(response) == {german.url, german_only.url}, page_number

@@ -38,7 +38,7 @@ def result_titles(response):
 
 
 def test_german_readers_find_german_pages_only(client, content):
-    titles = result_titles(get(client, "/search/", q="Pandemie"))
+    titles = result_titles(get(client, "/suche/", q="Pandemie"))
     assert sorted(titles) == ["Connective Cities COVID-19 Programm 2021", "Pandemie im Rathaus"]
 
 
@@ -50,7 +50,7 @@ def test_english_readers_find_english_pages_only(client, content):
 
 
 def test_pandemie_finds_pandemiefolgen_and_marks_it_in_the_excerpt(client, content):
-    response = get(client, "/search/", q="Pandemie", type="news")
+    response = get(client, "/suche/", q="Pandemie", type="news")
     document = page_of(response)
     assert result_titles(response) == ["Connective Cities COVID-19 Programm 2021"]
     excerpt = document.select_one(".search-result__excerpt")
@@ -59,7 +59,7 @@ def test_pandemie_finds_pandemiefolgen_and_marks_it_in_the_excerpt(client, conte
 
 
 def test_the_title_marks_the_words_found(client, content):
-    document = page_of(get(client, "/search/", q="Rathaus"))
+    document = page_of(get(client, "/suche/", q="Rathaus"))
     title = document.select_one(".search-result__title a")
     assert title["href"] == "/videos/pandemie-im-rathaus/"
     assert [mark.get_text() for mark in title.find_all("mark")] == ["Rathaus"]
@@ -72,7 +72,7 @@ def test_drafts_private_pages_and_other_languages_are_never_found(client, conten
         page=private, restriction_type=PageViewRestriction.GROUPS
     ).groups.set([Group.objects.get_or_create(name="Intern")[0]])
 
-    titles = result_titles(get(client, "/search/", q="Pandemie"))
+    titles = result_titles(get(client, "/suche/", q="Pandemie"))
 
     assert draft.title not in titles and private.title not in titles
     assert "Connective Cities COVID-19 Programme 2021" not in titles
@@ -80,13 +80,13 @@ def test_drafts_private_pages_and_other_languages_are_never_found(client, conten
 
 
 def test_the_results_page_is_not_indexed_and_stays_cacheable(client, content):
-    response = get(client, "/search/", q="Pandemie")
+    response = get(client, "/suche/", q="Pandemie")
     robots = page_of(response).find("meta", attrs={"name": "robots"})
     assert robots["content"] == "noindex"
     assert not response.cookies
 
 
-@pytest.mark.parametrize("url, action", [("/", "/search/"), ("/en/", "/en/search/")])
+@pytest.mark.parametrize("url, action", [("/", "/suche/"), ("/en/", "/en/search/")])
 def test_every_page_header_has_the_search_box(client, content, url, action):
     for page_url in (url, content.programme.url if url == "/" else content.programme_en.url):
         form = page_of(get(client, page_url)).select_one("header form[role=search]")
@@ -95,7 +95,7 @@ def test_every_page_header_has_the_search_box(client, content, url, action):
 
 
 def test_the_header_box_keeps_the_query(client, content):
-    document = page_of(get(client, "/search/", q="Pandemie"))
+    document = page_of(get(client, "/suche/", q="Pandemie"))
     assert document.select_one("header input[name=q]")["value"] == "Pandemie"
     assert document.select_one("#search-q")["value"] == "Pandemie"
 
@@ -115,7 +115,7 @@ NASTY_QUERIES = [
 def test_any_query_gives_a_sensible_page(client, content):
     for prefix in ("", "/en"):
         for query in NASTY_QUERIES:
-            response = client.get(f"{prefix}/search/", {"q": query})
+            response = client.get("/suche/" if not prefix else f"{prefix}/search/", {"q": query})
             assert response.status_code == 200, (prefix, query[:50])
             document = page_of(response)
             shown = document.select_one("#search-q")["value"]
@@ -129,7 +129,7 @@ def test_random_input_never_breaks_the_search(client, content):
     generator = random.Random(5)  # noqa: S311 - reproducible test input, not a secret
     for _ in range(60):
         query = "".join(generator.choice(alphabet) for _ in range(generator.randint(1, 40)))
-        assert client.get("/search/", {"q": query}).status_code == 200, repr(query)
+        assert client.get("/suche/", {"q": query}).status_code == 200, repr(query)
 
 
 def test_a_query_of_5000_characters_is_shortened_and_says_so(client, content):
@@ -162,10 +162,10 @@ def test_no_results_says_so(client, content):
 def test_html_in_content_and_query_is_shown_as_text(client, content):
     NewsPageFactory(parent=content.tree.news_index, title='<script>alert("t")</script> Pandemie',
                     teaser='<img src=x onerror="alert(1)"> <b>Pandemie</b> ⟦x⟧ &amp;')
-    response = get(client, "/search/", q='Pandemie <script>alert("q")</script>')
+    response = get(client, "/suche/", q='Pandemie <script>alert("q")</script>')
     html = response.content.decode()
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>" not in html
-    response = get(client, "/search/", q="Pandemie")
+    response = get(client, "/suche/", q="Pandemie")
     html = response.content.decode()
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>Pandemie" not in html
     assert "&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;" in html
@@ -189,7 +189,7 @@ def test_html_in_content_and_query_is_shown_as_text(client, content):
     ("COVID-19", ["Connective Cities COVID-19 Programm 2021"]),
 ])
 def test_phrases_exclusions_and_alternatives(client, content, query, expected):
-    assert sorted(result_titles(get(client, "/search/", q=query))) == expected
+    assert sorted(result_titles(get(client, "/suche/", q=query))) == expected
 
 
 # --- Filters -----------------------------------------------------------------------------------
@@ -215,20 +215,20 @@ def test_filter_by_content_type_with_counts(client, content):
 
 
 def test_an_unknown_content_type_searches_everything(client, content):
-    response = get(client, "/search/", q="Pandemie", type="gibtsnicht" * 50)
+    response = get(client, "/suche/", q="Pandemie", type="gibtsnicht" * 50)
     assert len(result_titles(response)) == 2
     assert page_of(response).select("#search-type option[selected]") == []
 
 
 def test_filter_by_topic_finds_its_hub_and_what_is_tagged_with_it(client, content):
-    assert sorted(result_titles(get(client, "/search/", q="Kommunen OR Film OR Krisen",
+    assert sorted(result_titles(get(client, "/suche/", q="Kommunen OR Film OR Krisen",
                                     topic="krisenmanagement"))) == [
         "Connective Cities COVID-19 Programm 2021", "Krisenmanagement", "Pandemie im Rathaus"]
     # English pages are tagged with the German topic; the filter still works in English.
     assert sorted(result_titles(get(client, "/en/search/", q="pandemic",
                                     topic="krisenmanagement"))) == [
         "Connective Cities COVID-19 Programme 2021", "The pandemic at the town hall"]
-    assert result_titles(get(client, "/search/", q="Pandemie", topic="klimaschutz")) == []
+    assert result_titles(get(client, "/suche/", q="Pandemie", topic="klimaschutz")) == []
     response = get(client, "/en/search/", q="pandemic", topic="klimaschutz")
     assert option_labels(response, "search-topic") == {
         "": "All topics", "klimaschutz": "Climate protection",
@@ -237,7 +237,7 @@ def test_filter_by_topic_finds_its_hub_and_what_is_tagged_with_it(client, conten
 
 @pytest.mark.parametrize("topic", ["gibtsnicht", "../..", "x" * 5000, "<b>", "kl%imaschutz"])
 def test_an_unknown_topic_searches_everything(client, content, topic):
-    response = get(client, "/search/", q="Pandemie", topic=topic)
+    response = get(client, "/suche/", q="Pandemie", topic=topic)
     assert len(result_titles(response)) == 2
     assert page_of(response).select("#search-topic option[selected]") == []
 
@@ -250,35 +250,35 @@ def test_results_are_paginated_and_links_keep_the_query_and_filters(client, cont
         NewsPageFactory(parent=content.tree.news_index, title=f"Pandemiebericht {number}",
                         topics=[content.crisis])
 
-    first = get(client, "/search/", q="Pandemie", type="news", topic="krisenmanagement")
+    first = get(client, "/suche/", q="Pandemie", type="news", topic="krisenmanagement")
     document = page_of(first)
     assert len(result_titles(first)) == 10
     assert document.select_one("#search-count").get_text(strip=True).startswith("24 ")
     next_link = document.select_one("a[rel=next]")["href"]
     assert next_link == "?q=Pandemie&type=news&topic=krisenmanagement&page=2"
 
-    last = get(client, "/search/" + next_link.replace("page=2", "page=3"))
+    last = get(client, "/suche/" + next_link.replace("page=2", "page=3"))
     assert len(result_titles(last)) == 4
     assert page_of(last).select_one("ol.search-results__list")["start"] == "21"
     seen = set()
     for number in (1, 2, 3):
-        seen.update(result_titles(get(client, "/search/", q="Pandemie", type="news",
+        seen.update(result_titles(get(client, "/suche/", q="Pandemie", type="news",
                                       topic="krisenmanagement", page=number)))
     assert len(seen) == 24
 
-    assert result_titles(get(client, "/search/", q="Pandemie", type="news", page="abc")) == \
+    assert result_titles(get(client, "/suche/", q="Pandemie", type="news", page="abc")) == \
         result_titles(first)
-    assert result_titles(get(client, "/search/", q="Pandemie", type="news", page="99999")) == \
+    assert result_titles(get(client, "/suche/", q="Pandemie", type="news", page="99999")) == \
         result_titles(last)
 
 
 def test_a_query_with_spaces_and_symbols_survives_the_pagination_link(client, content):
     for number in range(11):
         NewsPageFactory(parent=content.tree.news_index, title=f"Stadt & Land {number}")
-    document = page_of(get(client, "/search/", q='"Stadt & Land"  -Tunesien'))
+    document = page_of(get(client, "/suche/", q='"Stadt & Land"  -Tunesien'))
     link = document.select_one("a[rel=next]")["href"]
     assert re.fullmatch(r"\?q=%22Stadt\+%26\+Land%22\+-Tunesien&page=2", link)
-    assert len(result_titles(get(client, "/search/" + link))) == 1
+    assert len(result_titles(get(client, "/suche/" + link))) == 1
 
 
 # --- Cost ----------------------------------------------------------------------------------------
@@ -300,14 +300,14 @@ def test_the_results_page_costs_the_same_for_few_and_many_results(
 
     SearchPromotion.objects.create(query=Query.get(params["q"]), page=content.tunisia)
     add_matching_pages(content, 11)
-    get(client, "/search/", **params)  # warms the caches (content types, site root paths)
+    get(client, "/suche/", **params)  # warms the caches (content types, site root paths)
     with CaptureQueriesContext(connection) as queries:
-        get(client, "/search/", **params)
+        get(client, "/suche/", **params)
     few = len(queries)  # now: the log is emptied at the start of every request
 
     add_matching_pages(content, 40, start=11)
-    get(client, "/search/", **params)
+    get(client, "/suche/", **params)
     with django_assert_num_queries(few):
-        response = get(client, "/search/", **params)
+        response = get(client, "/suche/", **params)
     assert len(result_titles(response)) == 10
     assert few <= 18

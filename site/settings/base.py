@@ -29,6 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "topics",
     "videos",
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "translation",
     "search",
     "pages",
+    "caching",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -69,8 +71,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.middleware.StagingNoIndexMiddleware",
+    "core.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and locale middleware, so that it sees (and drops) their Vary.
+    "caching.middleware.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,9 +113,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Wagtail's search index uses PostgreSQL's GIN indexes and full-text search.
-    INSTALLED_APPS.append("django.contrib.postgres")
+# Full-text search fields (search/models.py) are declared on every database; on SQLite this
+# app does nothing.
+INSTALLED_APPS.append("django.contrib.postgres")
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -158,15 +162,11 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Connective Cities"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Search (search/): Wagtail's database backend, with each page indexed under the text-search
-# configuration of its language, so that PostgreSQL stems German and English words correctly
-# (SQLite has no stemming and falls back to prefix matching). After changing LANGUAGE_CONFIGS,
-# run `manage.py update_index`.
+# Wagtail's own search (the admin's) uses its database backend. The public search has its own
+# index with each language's stemmer (search/models.py); after deploying a change to it, run
+# `manage.py rebuild_search_index`.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "search.backends",
-        "LANGUAGE_CONFIGS": {"de": "german", "en": "english"},
-    }
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx", "zip"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp"}
@@ -243,6 +243,21 @@ EDITORIAL_SCHEDULER_INTERVAL = int(os.environ.get("EDITORIAL_SCHEDULER_INTERVAL"
 # No avatars from Gravatar (it would send a hash of each editor's e-mail address to a US
 # service): initials, or a picture uploaded in the account settings.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Slugs are ASCII, with German transliteration (editorial.forms): "geöffnet" → "geoeffnet".
+# Slugs are ASCII, with German transliteration (core.forms): "geöffnet" → "geoeffnet".
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # --- End of editorial workflow -----------------------------------------------------------------
+
+
+# --- HTTP caching and the front cache (caching/) -----------------------------------------------
+# FRONTEND_CACHE_URLS lists the Varnish instances to ban from on publish (comma-separated, e.g.
+# http://127.0.0.1:6081); unset, nothing is purged. HTTP_CACHE_MAX_AGE and HTTP_CACHE_S_MAXAGE
+# (seconds) set how long browsers and shared caches keep public pages.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+if FRONTEND_CACHE_URLS:
+    from caching.policy import frontend_cache_settings
+
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_URLS)
+    # Translations are banned by caching/purge.py; no guessed language URLs.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
+# --- End of HTTP caching ------------------------------------------------------------------------

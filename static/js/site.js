@@ -36,4 +36,12 @@
   });
 
   document.querySelectorAll("[data-email-reversed]").forEach(revealEmail);
+
+  // Listing filters start closed on phones (the first item should be on the first screen);
+  // where there is room, they are simply shown.
+  if (window.matchMedia("(min-width: 48rem)").matches) {
+    document.querySelectorAll("[data-filter-disclosure]").forEach(function (details) {
+      details.open = true;
+    });
+  }
 })();

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from home.tests.helpers import soup
+from core.tests.helpers import soup
 from news.tests.helpers import add_news, add_video, result_count, results, titles
 from topics.factories import TopicPageFactory
 

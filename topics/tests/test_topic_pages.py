@@ -3,9 +3,10 @@ import datetime
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.factories import ContactFactory, ImageFactory, translate_page, translate_snippet
+from core.factories import ImageFactory, translate_page, translate_snippet
+from core.tests.helpers import assert_accessible_page, soup, warm_and_count
+from home.factories import ContactFactory
 from home.models import HomePage
-from home.tests.helpers import assert_accessible_page, soup, warm_and_count
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
 from topics.factories import TopicPageFactory

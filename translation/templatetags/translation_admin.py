@@ -1,6 +1,6 @@
 from django import template
 
-from translation.workflow import review_state
+from translation.approval.workflow import review_state
 
 register = template.Library()
 

@@ -15,9 +15,10 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from core.factories import get_locale, root_collection
 from editorial.demo import create_demo_accounts
 from editorial.roles import setup_editorial
-from home.factories import ContactFactory, HomePageFactory, get_locale, root_collection
+from home.factories import ContactFactory, HomePageFactory
 from home.models import Contact, HomePage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsIndexPage, NewsPage

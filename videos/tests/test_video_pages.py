@@ -4,15 +4,15 @@ import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.blocks import VideoBlock
-from home.factories import DocumentFactory, ImageFactory, translate_page
-from home.models import HomePage
-from home.tests.helpers import (
+from core.blocks import VideoBlock
+from core.factories import DocumentFactory, ImageFactory, translate_page
+from core.tests.helpers import (
     assert_accessible_page,
     assert_nothing_loads_from_video_hosts,
     soup,
     warm_and_count,
 )
+from home.models import HomePage
 from news.models import NewsIndexPage
 from topics.factories import TopicPageFactory
 from videos.factories import VideoPageFactory
@@ -142,6 +142,21 @@ def test_video_index_survives_bad_page_numbers(site_tree, client):
         assert titles in (first_page, ["Juli 2", "Juli 1"]), page_number
         response = client.get(site_tree.video_index_en.url, {"page": page_number})
         assert response.status_code == 200, page_number
+
+
+def test_video_index_offers_numbered_page_links_and_no_type_labels(site_tree, client):
+    for day in range(1, 13):
+        VideoPageFactory(parent=site_tree.video_index, title=f"Juli {day}",
+                         first_published_at=on(day))
+
+    page = soup(client.get(site_tree.video_index.url, {"page": 2}))
+
+    numbered = {a.get_text(strip=True): a for a in page.select(".pagination a[aria-label]")}
+    assert list(numbered) == ["1", "2"]
+    assert numbered["2"]["aria-current"] == "page"
+    assert numbered["1"]["href"] == site_tree.video_index.url
+    assert [h.get_text(strip=True) for h in page.select(".teaser__title")] == ["Juli 2", "Juli 1"]
+    assert not page.select(".teaser__kind")
 
 
 # --- The video block ---------------------------------------------------------------------------

@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
+from translation.approval.drafts import translate_tree
 from translation.conf import SOURCE_LANGUAGE
-from translation.drafts import translate_tree
 from translation.roles import setup_translators, target_languages, translator_group_name
 
 

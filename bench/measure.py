@@ -1,0 +1,100 @@
+"""In-process measurements for the bench, against the database in DATABASE_URL.
+
+`python bench/measure.py pages`             the URL of every public page type and its query
+                                           count (second request, warm caches), as JSON
+`python bench/measure.py publish <cache>`  publish the notice with a changed title and time
+                                           until the front cache at <cache> serves it (JSON)
+"""
+
+import json
+import sys
+import time
+
+from corpus import NOTICE_SLUG, setup_django
+
+HOST = "localhost"
+
+
+def page_urls():
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+    from news.models import NewsIndexPage, NewsPage
+    from topics.models import TopicIndexPage, TopicPage
+    from videos.models import VideoIndexPage, VideoPage
+
+    de, en = Locale.objects.get(language_code="de"), Locale.objects.get(language_code="en")
+    notice = NewsPage.objects.get(locale=de, slug=NOTICE_SLUG)
+    news_index = NewsIndexPage.objects.get(locale=de)
+    with translation.override("de"):
+        search = reverse("search")
+    return {
+        "home": HomePage.objects.get(locale=de).url,
+        "news index": news_index.url,
+        "news index p. 5": news_index.url + "?page=5",
+        "news item (notice)": notice.url,
+        "news item (en)": NewsPage.objects.filter(locale=en).live().last().url,
+        "topic index": TopicIndexPage.objects.get(locale=de).url,
+        "topic hub": TopicPage.objects.filter(locale=de).live().order_by("pk").first().url,
+        "video index": VideoIndexPage.objects.get(locale=de).url,
+        "video page": VideoPage.objects.filter(locale=de).live().order_by("pk").first().url,
+        "search": search + "?q=Kommune",
+        "RSS feed": news_index.url + "feed/rss/",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def pages():
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from news.models import NewsPage
+
+    client = Client(HTTP_HOST=HOST)
+    result = {"pages": page_urls(), "queries": {}, "status": {},
+              "news_items": NewsPage.objects.count()}
+    for name, url in result["pages"].items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        result["queries"][name] = len(queries.captured_queries)
+        result["status"][name] = response.status_code
+    print(json.dumps(result))
+
+
+def publish(cache_url):
+    """Seconds from the publish call until the front cache serves the new title."""
+    from caching.varnish import http_get
+    from news.models import NewsPage
+
+    notice = NewsPage.objects.get(locale__language_code="de", slug=NOTICE_SLUG)
+    url = cache_url + notice.url
+    http_get(url, HOST)
+    http_get(url, HOST)
+    original = notice.title
+    notice.title = f"{original} ({int(time.time())})"
+    started = time.monotonic()
+    notice.save_revision().publish()
+    published = time.monotonic()
+    while notice.title.encode() not in http_get(url, HOST)[2]:
+        if time.monotonic() - started > 30:
+            break
+        time.sleep(0.01)
+    fresh = time.monotonic()
+    notice.title = original
+    notice.save_revision().publish()
+    print(json.dumps({"publish_s": published - started, "publish_to_fresh_s": fresh - started,
+                      "after_publish_s": fresh - published}))
+
+
+if __name__ == "__main__":
+    setup_django()
+    if sys.argv[1] == "pages":
+        pages()
+    elif sys.argv[1] == "publish":
+        publish(sys.argv[2])
+    else:
+        sys.exit(__doc__)

@@ -1,0 +1,304 @@
+"""`make bench`: the site under load on the production stack, against static files and a peer.
+
+Builds (or reuses) a PostgreSQL database with the bench corpus (bench/corpus.py), starts
+gunicorn with the production settings, Varnish with the project's VCL in front of it, and nginx
+serving a saved copy of the notice (the static limit); optionally Wagtail's bakerydemo as the
+peer (BAKERYDEMO=path to a checkout, see bench/peer.py). Loads every public page type with wrk,
+uncached and through Varnish, prints a table and writes it as JSON to var/bench/.
+
+Environment: SIZE=small|full (default full), BENCH_DATABASE_URL (default
+postgres://postgres@127.0.0.1:5432/bench; "<name>_small" holds the 100-item reference),
+BENCH_REDIS_URL (Redis for the app's cache; none when unset), BENCH_DURATION (seconds per
+wrk run), BENCH_FRESH=1 (rebuild the databases), BAKERYDEMO (path).
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BENCH = Path(__file__).resolve().parent
+PROJECT = BENCH.parent
+sys.path.insert(0, str(PROJECT))
+
+from caching.appserver import AppServer  # noqa: E402
+from caching.varnish import Varnish, free_port, http_get, varnishd_path  # noqa: E402
+
+OUT = PROJECT / "var" / "bench"
+SIZE = os.environ.get("SIZE", "full")
+DURATION = int(os.environ.get("BENCH_DURATION", "10" if SIZE == "full" else "1"))
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
+WRK = ["wrk", "-t2", "-c8", "--latency", "-s", str(BENCH / "report.lua")]
+
+
+def log(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def with_database(url, name):
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def app_env(database_url, **extra):
+    return {
+        "DJANGO_SETTINGS_MODULE": "siteconfig.settings.production",
+        "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(60),
+        "DATABASE_URL": database_url, "DB_CONN_MAX_AGE": "60",
+        "ALLOWED_HOSTS": "localhost,127.0.0.1", "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(OUT / "static"), "MEDIA_ROOT": str(OUT / "media"),
+        "REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": "bench", "LOG_LEVEL": "ERROR",
+        "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", secrets.token_urlsafe(16)),
+        **extra,
+    }
+
+
+def manage(env, *args, quiet=True):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT,  # noqa: S603
+                   env={**os.environ, **env},
+                   check=True, stdout=subprocess.DEVNULL if quiet else None)
+
+
+def python(env, script, *args):
+    result = subprocess.run([sys.executable, str(BENCH / script), *args],  # noqa: S603
+                            cwd=PROJECT,
+                            env={**os.environ, **env}, check=True, capture_output=True,
+                            text=True)
+    return result.stdout
+
+
+def ensure_database(url, size):
+    """Create, migrate and fill the database unless it already holds a corpus of `size`."""
+    import psycopg
+
+    name = urlsplit(url).path.lstrip("/")
+    admin_url = with_database(url, "postgres")
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                               [name]).fetchone()
+        built = False
+        if exists and not os.environ.get("BENCH_FRESH"):
+            with psycopg.connect(url) as db:
+                built = db.execute(
+                    "SELECT to_regclass('bench_corpus') IS NOT NULL").fetchone()[0] and \
+                    db.execute("SELECT size FROM bench_corpus").fetchone() == (size,)
+        if built:
+            log(f"reusing database {name} ({size} corpus; BENCH_FRESH=1 rebuilds it)")
+            manage(app_env(url), "migrate", "--noinput")
+            return
+        log(f"building database {name} ({size} corpus) …")
+        if exists:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    env = app_env(url)
+    started = time.monotonic()
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo_content")
+    log(f"  migrated and loaded the demo in {time.monotonic() - started:.0f} s")
+    print(python(env, "corpus.py", size), end="")
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("CREATE TABLE bench_corpus (size text)")
+        db.execute("INSERT INTO bench_corpus VALUES (%s)", [size])
+
+
+def wrk(url, host="localhost", duration=DURATION):
+    result = subprocess.run([*WRK, "-d", f"{duration}s", "-H", f"Host: {host}", url],  # noqa: S603
+                            capture_output=True, text=True, check=True)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("{"))
+    data = json.loads(line)
+    data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
+    data["bytes_per_request"] = data["bytes"] / max(data["requests"], 1)
+    return data
+
+
+class Nginx:
+    """nginx serving one saved HTML file, the static limit."""
+
+    def __init__(self, html):
+        self.port = free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+        (self.dir / "notice.html").write_bytes(html)
+        conf = self.dir / "nginx.conf"
+        conf.write_text(f"""
+worker_processes 2;
+pid {self.dir}/nginx.pid;
+error_log {self.dir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {self.dir}/body; proxy_temp_path {self.dir}/proxy;
+    fastcgi_temp_path {self.dir}/fastcgi; uwsgi_temp_path {self.dir}/uwsgi;
+    scgi_temp_path {self.dir}/scgi;
+    server {{
+        listen 127.0.0.1:{self.port};
+        location / {{ root {self.dir}; default_type text/html; try_files /notice.html =404; }}
+    }}
+}}
+""")
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.process = subprocess.Popen(  # noqa: S603
+            [nginx, "-c", str(conf), "-p", str(self.dir), "-g", "daemon off;"],
+            stderr=subprocess.DEVNULL)
+        for _ in range(50):
+            try:
+                if http_get(f"http://127.0.0.1:{self.port}/")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        self.url = f"http://127.0.0.1:{self.port}/"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def worker_rss_mb(master_pid):
+    """Resident memory of each gunicorn worker (children of the master), in MB."""
+    sizes = []
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        if match:
+            sizes.append(int(match.group(1)) / 1024)
+    return sizes
+
+
+def check_tools():
+    missing = [tool for tool in ("wrk", "nginx") if not (shutil.which(tool)
+                                                        or Path(f"/usr/sbin/{tool}").exists())]
+    if not varnishd_path():
+        missing.append("varnishd")
+    if missing:
+        sys.exit(f"make bench needs {', '.join(missing)} (apt-get install varnish nginx-light "
+                 "wrk; `make cache-tools` does it as root).")
+
+
+def main():
+    check_tools()
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    small_url = with_database(DATABASE_URL, urlsplit(DATABASE_URL).path.lstrip("/") + "_small")
+    databases = {"small": small_url} if SIZE == "small" else {"small": small_url,
+                                                              "full": DATABASE_URL}
+    for size, url in databases.items():
+        ensure_database(url, size)
+    main_url = databases[SIZE]
+    manage(app_env(main_url), "collectstatic", "--noinput", "--verbosity", "0")
+
+    measured = {size: json.loads(python(app_env(url), "measure.py", "pages"))
+                for size, url in databases.items()}
+    pages = measured[SIZE]["pages"]
+    bad = {name: status for name, status in measured[SIZE]["status"].items() if status != 200}
+    if bad:
+        sys.exit(f"pages that do not answer 200: {bad}")
+
+    app_port = free_port()
+    varnish = Varnish([("127.0.0.1", app_port)], memory="256m")
+    env = app_env(main_url, FRONTEND_CACHE_URLS=varnish.url)
+    log_file = open(OUT / "gunicorn.log", "w")  # noqa: SIM115 - closed in finally
+    app = AppServer(env, port=app_port, workers=2, log=log_file)
+    nginx = None
+    peer = None
+    try:
+        app.wait()
+        app_url = f"http://127.0.0.1:{app_port}"
+        notice = http_get(app_url + pages["news item (notice)"])[2]
+        nginx = Nginx(notice)
+        if os.environ.get("BAKERYDEMO"):
+            from peer import Peer
+
+            peer = Peer(Path(os.environ["BAKERYDEMO"]), DATABASE_URL, log)
+        else:
+            log("BAKERYDEMO is not set: no peer, ratios to nginx only "
+                "(a checkout of github.com/wagtail/bakerydemo enables it)")
+        results = {"size": SIZE, "news_items": measured[SIZE]["news_items"],
+                   "duration_s": DURATION, "pages": {}}
+        log(f"nginx static: {DURATION} s …")
+        results["nginx_static"] = wrk(nginx.url)
+        for name, path in pages.items():
+            log(f"{name}: {DURATION} s uncached, {DURATION} s through Varnish …")
+            uncached = wrk(app_url + path)
+            # Slow pages still have requests queued from wrk; the warm-up waits for them.
+            http_get(varnish.url + path, timeout=300)
+            cached = wrk(varnish.url + path)
+            results["pages"][name] = {
+                "path": path, "uncached": uncached, "varnish": cached,
+                "queries": {size: data["queries"][name] for size, data in measured.items()},
+            }
+            (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
+        if peer:
+            results["peer"] = peer.run(wrk)
+        results["worker_rss_mb"] = worker_rss_mb(app.process.pid)
+        results["publish"] = json.loads(python(env, "measure.py", "publish", varnish.url))
+        results["notice_bytes"] = len(notice)
+        results["elapsed_s"] = time.monotonic() - started
+    finally:
+        app.stop()
+        log_file.close()
+        varnish.stop()
+        if nginx:
+            nginx.stop()
+        if peer:
+            peer.stop()
+    (OUT / f"results-{SIZE}.json").write_text(json.dumps(results, indent=2))
+    print(table(results))
+    log(f"written to var/bench/results-{SIZE}.json in {results['elapsed_s']:.0f} s")
+
+
+def table(results):
+    nginx_rps = results["nginx_static"]["rps"]
+    peer = results.get("peer", {})
+    peer_rps = {"news item (notice)": peer.get("blog post"), "news index": peer.get("blog index"),
+                "home": peer.get("home"), "search": peer.get("search"),
+                "topic hub": peer.get("blog post")}
+    sizes = list(next(iter(results["pages"].values()))["queries"])
+    lines = [
+        f"corpus: {results['size']} ({results['news_items']} news items incl. translations), "
+        f"wrk -t2 -c8, {results['duration_s']} s per run",
+        f"nginx static notice: {nginx_rps:,.0f} req/s",
+        "",
+        f"{'page':22} {'uncached':>9} {'p50 ms':>7} {'p99 ms':>7} {'×nginx':>8} {'×peer':>6}"
+        f" {'varnish':>9} {'p99 ms':>7} {'queries ' + '/'.join(sizes):>18}",
+    ]
+    for name, data in results["pages"].items():
+        uncached, cached = data["uncached"], data["varnish"]
+        peer_value = peer_rps.get(name)
+        ratio_peer = f"{uncached['rps'] / peer_value['rps']:.2f}" if peer_value else "–"
+        lines.append(
+            f"{name:22} {uncached['rps']:9.1f} {uncached['p50_us'] / 1000:7.1f} "
+            f"{uncached['p99_us'] / 1000:7.1f} {uncached['rps'] / nginx_rps:8.5f} {ratio_peer:>6}"
+            f" {cached['rps']:9.0f} {cached['p99_us'] / 1000:7.2f} "
+            f"{' / '.join(str(data['queries'][size]) for size in sizes):>18}")
+    search = results["pages"]["search"]["uncached"]
+    publish = results["publish"]
+    lines += [
+        "",
+        f"search uncached: p50 {search['p50_us'] / 1000:.1f} ms, "
+        f"p95 {search['p95_us'] / 1000:.1f} ms",
+        f"publish to fresh through Varnish: {publish['publish_to_fresh_s'] * 1000:.0f} ms "
+        f"(publish {publish['publish_s'] * 1000:.0f} ms, "
+        f"then {publish['after_publish_s'] * 1000:.0f} ms)",
+        "gunicorn worker RSS: " + ", ".join(f"{mb:.0f} MB" for mb in results["worker_rss_mb"]),
+        f"notice: {results['notice_bytes']:,} bytes of HTML "
+        f"({results['pages']['news item (notice)']['varnish']['bytes_per_request']:,.0f} bytes "
+        "per response with headers)",
+    ]
+    if peer:
+        lines.append("peer (bakerydemo, uncached): " + ", ".join(
+            f"{name} {value['rps']:.1f} req/s" for name, value in peer.items()
+            if isinstance(value, dict)))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

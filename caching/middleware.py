@@ -1,0 +1,146 @@
+"""Cache-Control, Vary and conditional requests for every response of the app.
+
+Three classes of response:
+
+- **public** (`public, max-age=<short>, s-maxage=<long>`): safe GET/HEAD requests without a
+  session cookie that set no cookie, with a cacheable status. They vary on nothing that the
+  URL does not already decide: not on Cookie (a reader without a session sees no per-user part;
+  the user bar is only rendered when a session cookie is present) and not on Accept-Language
+  (the URL prefix decides the language). They carry Last-Modified and an ETag, and answer
+  conditional requests with 304.
+- **private** (`private, no-store`): the admin, previews (under /admin/), anything sent to a
+  request with a session cookie (editors, readers who entered a page password), anything that
+  sets a cookie or uses a CSRF token (forms), other methods than GET/HEAD, redirects and errors
+  other than 404/410, and whatever a view marked private or never-cache.
+- whatever a view chose itself with `public`/`max-age` (robots.txt) is kept.
+"""
+
+import contextlib
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import http_date
+
+from .freshness import content_changed_at
+from .policy import max_ages
+from .purge import topic_tag
+
+PRIVATE = "private, no-store"
+CACHEABLE_STATUS = {200, 203, 300, 301, 308}
+MISSING_STATUS = {404, 410}
+# Missing pages are kept briefly: a page published at that URL bans it anyway.
+MISSING_S_MAXAGE = 300
+SAFE_METHODS = {"GET", "HEAD"}
+DROPPED_VARY = {"cookie", "accept-language"}
+
+
+def _private_prefixes():
+    prefixes = [reverse("wagtailadmin_home")]
+    with contextlib.suppress(NoReverseMatch):  # Django's admin is optional
+        prefixes.append(reverse("admin:index"))
+    return tuple(prefixes)
+
+
+PRIVATE_PREFIXES = SimpleLazyObject(_private_prefixes)
+
+
+def has_session(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def mark_private(request):
+    """For views and hooks: this response belongs to one reader."""
+    request.cache_private = True
+
+
+class HttpCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.is_private(request, response):
+            self.make_private(response)
+            return response
+        cache_control = response.get("Cache-Control", "")
+        if cache_control:
+            return response  # the view decided (robots.txt)
+        self.make_public(request, response)
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=_parse_last_modified(response),
+            response=response,
+        )
+
+    def is_private(self, request, response):
+        if request.method not in SAFE_METHODS or getattr(request, "cache_private", False):
+            return True
+        if request.path.startswith(tuple(PRIVATE_PREFIXES)):
+            return True
+        if has_session(request) or response.cookies:
+            return True
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+            return True
+        if response.status_code not in CACHEABLE_STATUS | MISSING_STATUS:
+            return True
+        cache_control = response.get("Cache-Control", "").lower()
+        return any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+    def make_private(self, response):
+        if "no-store" not in response.get("Cache-Control", ""):
+            # A view's own no-store (never_cache, the 500 page) says as much; kept.
+            response["Cache-Control"] = PRIVATE
+        response.headers.pop("Expires", None)
+        response.headers.pop("ETag", None)
+        response.headers.pop("Last-Modified", None)
+
+    def make_public(self, request, response):
+        browser, shared = max_ages(bool(getattr(settings, "WAGTAILFRONTENDCACHE", None)))
+        if response.status_code in MISSING_STATUS:
+            browser, shared = min(browser, MISSING_S_MAXAGE), min(shared, MISSING_S_MAXAGE)
+        patch_cache_control(response, public=True, max_age=browser, s_maxage=shared)
+        vary = [
+            field.strip() for field in response.get("Vary", "").split(",")
+            if field.strip() and field.strip().lower() not in DROPPED_VARY
+        ]
+        if vary:
+            response["Vary"] = ", ".join(vary)
+        else:
+            response.headers.pop("Vary", None)
+        tags = set(getattr(request, "cache_tags", ())) | context_tags(response)
+        if tags:
+            response["X-Cache-Tags"] = ",".join(sorted(tags))
+        if response.status_code == 200:
+            # The site-wide time, even where a view set its own (feeds use their newest item,
+            # which moves back when that item is unpublished).
+            response["Last-Modified"] = http_date(content_changed_at().timestamp())
+            if not response.streaming and not response.has_header("ETag"):
+                set_response_etag(response)
+
+
+def context_tags(response):
+    """Cache tags of a rendered page: one per topic it shows, so that publishing an item of a
+    topic bans the pages whose "related content" may now list it (see purge.py). Read from the
+    context the template already evaluated: no query."""
+    context = getattr(response, "context_data", None) or {}
+    page = context.get("page")
+    if page is None or not hasattr(type(page), "topics"):
+        return set()  # only items (news, videos) show other items by topic
+    topics = context.get("topics")
+    if isinstance(topics, QuerySet):
+        topics = topics._result_cache
+    if not isinstance(topics, list | tuple):
+        return set()
+    return {topic_tag(topic.translation_key) for topic in topics
+            if getattr(topic, "translation_key", None)}
+
+
+def _parse_last_modified(response):
+    from django.utils.http import parse_http_date_safe
+
+    value = response.get("Last-Modified")
+    return parse_http_date_safe(value) if value else None

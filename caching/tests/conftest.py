@@ -1,0 +1,26 @@
+import os
+
+import pytest
+
+from caching.varnish import Varnish, varnishd_path
+
+
+def require_varnish():
+    if varnishd_path():
+        return
+    if os.environ.get("CI") or os.environ.get("REQUIRE_POSTGRES"):
+        pytest.fail("varnishd is missing; CI must install varnish (see .ci/run).")
+    pytest.skip("varnishd not installed (apt-get install varnish)")
+
+
+@pytest.fixture
+def front_cache(live_server, settings):
+    """A real Varnish with the project's VCL in front of the live server, which bans from it."""
+    require_varnish()
+    port = int(live_server.url.rsplit(":", 1)[1])
+    varnish = Varnish([("127.0.0.1", port)])
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "caching.backends.VarnishBackend", "LOCATION": varnish.url}
+    }
+    yield varnish
+    varnish.stop()

@@ -1,0 +1,138 @@
+"""Through a real Varnish: after publishing, unpublishing, moving, deleting and approving a
+translation, every page that shows the change is fresh within a second, and pages that do not
+show it stay cached."""
+
+import time
+
+import pytest
+from wagtail.models import Page
+
+from caching.varnish import http_get
+from core.factories import get_locale
+from news.factories import NewsPageFactory
+from news.models import NewsPage
+from pages.factories import StandardPageFactory
+from topics.factories import TopicPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+FRESH_WITHIN = 1.0
+
+
+def direct(live_server, path):
+    status, _headers, body = http_get(live_server.url + path)
+    return status, body
+
+
+class Watcher:
+    """Warms the cache with a set of URLs and checks them against the app after a change."""
+
+    def __init__(self, varnish, live_server, paths):
+        self.varnish, self.live_server, self.paths = varnish, live_server, paths
+
+    def warm(self):
+        for path in self.paths:
+            self.varnish.get(path)
+        for path in self.paths:
+            status, headers, _body = self.varnish.get(path)
+            if status == 200:
+                assert headers["X-Cache"] == "HIT", path
+
+    def stale(self):
+        """URLs whose cached copy still differs from the app's page after FRESH_WITHIN."""
+        deadline = time.monotonic() + FRESH_WITHIN
+        pending = list(self.paths)
+        while pending and time.monotonic() < deadline:
+            pending = [path for path in pending
+                       if self.varnish.get(path)[::2] != direct(self.live_server, path)]
+            if pending:
+                time.sleep(0.05)
+        return pending
+
+    def kept(self, path):
+        """Whether `path` (warmed, not among the watched paths) is still served from the cache,
+        and rightly so: it equals the app's page."""
+        status, headers, body = self.varnish.get(path)
+        return headers["X-Cache"] == "HIT" and (status, body) == direct(self.live_server, path)
+
+
+@pytest.fixture
+def site(site_tree):
+    t = site_tree
+    topic = TopicPageFactory(parent=t.topic_index, title="Klimaschutz", slug="klimaschutz")
+    topic.copy_for_translation(t.en).save_revision().publish()
+    first = NewsPageFactory(parent=t.news_index, title="Erste Meldung", slug="erste",
+                            topics=[topic])
+    first.copy_for_translation(t.en).save_revision().publish()
+    second = NewsPageFactory(parent=t.news_index, title="Zweite Meldung", slug="zweite",
+                             topics=[topic])
+    about = StandardPageFactory(parent=t.home, title="Über uns", slug="ueber-uns",
+                                show_in_menus=False)
+    t.topic, t.first, t.second, t.about = topic, first, second, about
+    return t
+
+
+PATHS = [
+    "/", "/en/", "/aktuelles/", "/aktuelles/?page=1", "/aktuelles/?type=news", "/en/aktuelles/",
+    "/aktuelles/feed/rss/", "/en/aktuelles/feed/atom/", "/themen/klimaschutz/",
+    "/en/themen/klimaschutz/", "/themen/klimaschutz/feed/rss/", "/aktuelles/erste/",
+    "/en/aktuelles/erste/", "/aktuelles/zweite/", "/aktuelles/neu/", "/search/?q=Meldung",
+    "/en/search/?q=Meldung", "/sitemap.xml", "/ueber-uns/",
+]
+# Pages that show no news item: publishing one must leave them in the cache.
+UNAFFECTED = ["/videos/", "/themen/"]
+
+
+def test_every_page_showing_a_change_is_fresh_through_varnish(site, front_cache, live_server):
+    watcher = Watcher(front_cache, live_server, PATHS + UNAFFECTED)
+    watcher.warm()
+    watcher.paths = PATHS
+
+    # Publishing a new item: index, feeds, topic hub, home, related items, search, sitemap.
+    new = NewsPageFactory.build(title="Neue Meldung", slug="neu", live=False)
+    site.news_index.add_child(instance=new)
+    new.topics.set([site.topic])
+    new.save_revision().publish()
+    assert watcher.stale() == []
+    assert b"Neue Meldung" in front_cache.get("/aktuelles/")[2]
+    assert b"Neue Meldung" in front_cache.get("/aktuelles/erste/")[2]  # related content
+    assert all(watcher.kept(path) for path in UNAFFECTED)
+
+    # Changing and republishing a translated item: both languages' pages and switchers.
+    watcher.paths = PATHS + UNAFFECTED
+    watcher.warm()
+    watcher.paths = PATHS
+    first = NewsPage.objects.get(pk=site.first.pk)
+    first.title = "Erste Meldung, ergänzt"
+    first.save_revision().publish()
+    assert watcher.stale() == []
+    assert all(watcher.kept(path) for path in UNAFFECTED)
+
+    # Approving a translation: the English draft goes live, the German page links to it.
+    watcher.warm()
+    english = NewsPage.objects.get(pk=site.second.pk).copy_for_translation(get_locale("en"))
+    english.title = "Second news item"
+    english.save_revision().publish()
+    assert watcher.stale() == []
+    assert b'hreflang="en"' in front_cache.get("/aktuelles/zweite/")[2]
+
+    # Unpublishing.
+    watcher.warm()
+    NewsPage.objects.get(pk=site.second.pk).unpublish()
+    assert watcher.stale() == []
+    assert front_cache.get("/aktuelles/zweite/")[0] == 404
+
+    # Moving a page below another: it appears at its new URL (the old one redirects there).
+    watcher.paths = [*PATHS, "/ueber-uns/", "/impressum-neu/ueber-uns/"]
+    StandardPageFactory(parent=site.home, title="Impressum neu", slug="impressum-neu")
+    watcher.warm()
+    Page.objects.get(pk=site.about.pk).move(
+        Page.objects.get(slug="impressum-neu"), pos="last-child")
+    assert watcher.stale() == []
+    assert front_cache.get("/impressum-neu/ueber-uns/")[0] == 200
+
+    # Deleting.
+    watcher.warm()
+    Page.objects.get(slug="neu").delete()
+    assert watcher.stale() == []
+    assert b"Neue Meldung" not in front_cache.get("/aktuelles/")[2]

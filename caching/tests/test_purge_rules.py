@@ -1,0 +1,108 @@
+"""Which bans a change sends to the front cache, without a real Varnish."""
+
+import re
+
+import pytest
+from django.db import transaction
+
+from caching.backends import VarnishBackend
+from caching.purge import topic_tag
+from home.factories import ContactFactory
+from news.factories import NewsPageFactory
+from pages.factories import StandardPageFactory
+from topics.factories import TopicPageFactory
+
+pytestmark = pytest.mark.django_db
+
+SENT = []
+
+
+class RecordingBackend(VarnishBackend):
+    def ban(self, *, url_regex=None, tags_regex=None):
+        SENT.append((url_regex, tags_regex))
+        return True
+
+
+@pytest.fixture
+def bans(settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "caching.tests.test_purge_rules.RecordingBackend",
+                    "LOCATION": "http://127.0.0.1:9"}}
+    SENT.clear()
+    return SENT
+
+
+@pytest.fixture
+def item(site_tree):
+    topic = TopicPageFactory(parent=site_tree.topic_index, title="Wasser", slug="wasser")
+    topic.copy_for_translation(site_tree.en).save_revision().publish()
+    page = NewsPageFactory(parent=site_tree.news_index, title="Meldung", slug="meldung",
+                           topics=[topic])
+    page.copy_for_translation(site_tree.en).save_revision().publish()
+    return page
+
+
+def banned(sent, path):
+    return any(url and re.search(url, path) for url, _tags in sent)
+
+
+def test_publishing_a_news_item_bans_what_shows_it_and_nothing_else(
+        item, bans, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save_revision().publish()
+
+    for path in ["/aktuelles/meldung/", "/en/aktuelles/meldung/", "/aktuelles/",
+                 "/aktuelles/?page=7", "/aktuelles/?type=news&year=2021", "/en/aktuelles/",
+                 "/aktuelles/feed/rss/", "/en/aktuelles/feed/atom/", "/themen/wasser/",
+                 "/themen/wasser/?page=2", "/en/themen/wasser/feed/rss/", "/", "/en/",
+                 "/search/?q=wasser", "/en/search/?q=x&page=2", "/sitemap.xml"]:
+        assert banned(bans, path), path
+    for path in ["/videos/", "/themen/", "/aktuelles/andere-meldung/", "/impressum/",
+                 "/en/aktuelles/meldung/extra/"]:
+        assert not banned(bans, path), path
+    tag = topic_tag(item.topics.get().translation_key)
+    assert any(tags and re.search(tags, f"topic-x,{tag}") for _url, tags in bans)
+
+
+def test_bans_wait_for_the_commit(item, bans, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        with transaction.atomic():
+            item.save_revision().publish()
+        assert bans == []
+    for callback in callbacks:
+        callback()
+    assert banned(bans, "/aktuelles/meldung/")
+
+
+def test_pages_in_the_menu_or_footer_ban_every_page(site_tree, bans,
+                                                    django_capture_on_commit_callbacks):
+    page = StandardPageFactory(parent=site_tree.home, title="Impressum", slug="impressum")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert (".", None) in bans
+
+
+def test_contacts_ban_every_page(site_tree, bans, django_capture_on_commit_callbacks):
+    contact = ContactFactory(live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        contact.save_revision().publish()
+
+    assert (".", None) in bans
+
+
+def test_deleting_bans_the_page_and_below(item, bans, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        item.delete()
+
+    assert banned(bans, "/aktuelles/meldung/") and banned(bans, "/aktuelles/")
+
+
+def test_nothing_is_sent_without_a_front_cache(item, settings,
+                                               django_capture_on_commit_callbacks):
+    SENT.clear()
+    settings.WAGTAILFRONTENDCACHE = None
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save_revision().publish()
+
+    assert SENT == []

@@ -1,0 +1,211 @@
+"""StreamField blocks shared by every page type. Each renders templates/components/<name>.html."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .video_providers import parse_video_url, validate_video_url
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def _require_one(value, names, message, *, optional=False):
+    """Allow exactly one of the fields `names` to be filled (or none, if `optional`)."""
+    chosen = [name for name in names if value.get(name)]
+    if len(chosen) > 1 or (not chosen and not optional):
+        errors = {name: ErrorList([ValidationError(message)]) for name in names}
+        raise StructBlockValidationError(block_errors=errors)
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "components/heading.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "components/quote.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=255,
+        help_text=_("Describe the image for people who cannot see it. Leave empty to use the "
+                    "image's own description."),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Decorative only"),
+        required=False,
+        help_text=_("Tick if the image adds nothing to the text; screen readers will skip it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=255)
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if (image and not value.get("decorative") and not value.get("alt_text")
+                and not getattr(image, "description", "")):
+            raise StructBlockValidationError(block_errors={"alt_text": ErrorList([
+                ValidationError(_("Give alternative text, or mark the image as decorative."))
+            ])})
+        return value
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "components/image.html"
+
+
+class VideoValue(blocks.StructValue):
+    @cached_property
+    def embed(self):
+        video_page = self.get("video")
+        if video_page is not None:
+            return video_page.specific.embed
+        return parse_video_url(self.get("url"))
+
+    @cached_property
+    def display_title(self):
+        video_page = self.get("video")
+        return self.get("title") or (video_page.title if video_page else "")
+
+
+class VideoBlock(blocks.StructBlock):
+    video = blocks.PageChooserBlock(
+        # TODO(protocol): core names a content app's page type here.
+        label=_("Video page"), page_type="videos.VideoPage", required=False
+    )
+    url = blocks.URLBlock(
+        label=_("or video URL"),
+        required=False,
+        validators=[validate_video_url],
+        help_text=_("YouTube or Vimeo. It is shown behind a consent placeholder."),
+    )
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
+
+    def clean(self, value):
+        value = super().clean(value)
+        _require_one(value, ["video", "url"], _("Choose a video page or enter a URL."))
+        return value
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "components/video.html"
+        value_class = VideoValue
+
+
+class ContactBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    # TODO(protocol): Contact and Author stay in home until a state-only migration moves them
+    # to core; until then core names "home.Contact".
+    contacts = blocks.ListBlock(SnippetChooserBlock("home.Contact"), label=_("Contacts"), min_num=1)
+
+    class Meta:
+        icon = "user"
+        label = _("Contact")
+        template = "components/contact.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, required=False)
+    page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
+    url = blocks.URLBlock(label=_("or an external link"), required=False)
+    contact = SnippetChooserBlock("home.Contact", label=_("or a contact"), required=False)
+    label = blocks.CharBlock(label=_("Button label"), required=False, max_length=100)
+
+    def clean(self, value):
+        value = super().clean(value)
+        _require_one(
+            value,
+            ["page", "url", "contact"],
+            _("Choose at most one: a page, a link or a contact."),
+            optional=True,
+        )
+        return value
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "components/call_to_action.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Title"), required=False, max_length=255,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document download")
+        template = "components/document.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("or URL"), required=False)
+    title = blocks.CharBlock(label=_("Link text"), required=False, max_length=255)
+
+    def clean(self, value):
+        value = super().clean(value)
+        _require_one(value, ["page", "url"], _("Choose a page or enter a URL."))
+        if value.get("url") and not value.get("title"):
+            raise StructBlockValidationError(block_errors={"title": ErrorList([
+                ValidationError(_("External links need a link text."))
+            ])})
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class RelatedLinksBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Related links")
+        template = "components/related_links.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    rich_text = blocks.RichTextBlock(
+        label=_("Text"), features=RICH_TEXT_FEATURES, template="components/rich_text.html"
+    )
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    contact = ContactBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentBlock()
+    related_links = RelatedLinksBlock()

@@ -1,0 +1,190 @@
+"""RSS 2.0 and Atom feeds of a listing page (the news index, a topic hub), in its language.
+
+Built on Django's syndication framework: no hand-written XML. A page gets its feeds by mixing in
+`FeedsMixin` and defining `feed_items()`; the routes are `feed/rss/` and `feed/atom/` below the
+page, so each language's page has its own feeds (/aktuelles/feed/rss/, /en/aktuelles/feed/rss/).
+Items are live, public and unexpired (see `core.listing.mixed_listing`); nothing is cached
+here, so publishing and unpublishing show at once.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import prefetch_related_objects
+from django.utils import feedgenerator, timezone
+from django.utils.html import escape, strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from core.localization import localize_all
+
+from .listing import FEED_SIZE
+
+
+# TODO(protocol): each page type should declare its feed categories and author instead of
+# being asked whether it happens to have a `topics` or `byline` field.
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def prepare_feed_items(items, locale):
+    """Give each item `feed_categories` (its topics' titles) and `feed_author` (its byline's
+    name), in `locale`, fetched in bulk whatever the number of items."""
+    by_model = defaultdict(list)
+    for item in items:
+        by_model[type(item)].append(item)
+    topics, bylines = [], []
+    for model, group in by_model.items():
+        if _has_field(model, "topics"):
+            prefetch_related_objects(group, "topics")
+            topics += [topic for item in group for topic in item.topics.all()]
+        if _has_field(model, "byline"):
+            prefetch_related_objects(group, "byline")
+            bylines += [item.byline for item in group if item.byline_id]
+    topic_titles = {
+        topic.translation_key: topic.title
+        for topic in localize_all(list({t.pk: t for t in topics}.values()), locale,
+                                  fallback=False)
+    }
+    author_names = {
+        author.translation_key: author.name
+        for author in localize_all(list({a.pk: a for a in bylines}.values()), locale,
+                                   fallback=True)
+    }
+    for item in items:
+        item.feed_categories = []
+        if _has_field(type(item), "topics"):
+            item.feed_categories = [
+                topic_titles[topic.translation_key] for topic in item.topics.all()
+                if topic.translation_key in topic_titles
+            ]
+        byline = getattr(item, "byline", None) if _has_field(type(item), "byline") else None
+        item.feed_author = author_names.get(byline.translation_key) if byline else None
+    return items
+
+
+class ListingFeed(Feed):
+    """The RSS 2.0 feed of a listing page; one instance serves one request."""
+
+    feed_type = feedgenerator.Rss201rev2Feed
+    route_name = "feed_rss"
+
+    def __init__(self, page):
+        super().__init__()
+        self.page = page
+        self.language = page.locale.language_code
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.page
+
+    def site_name(self):
+        return gettext("Connective Cities")
+
+    def title(self, page):
+        return f"{page.seo_title or page.title} – {self.site_name()}"
+
+    def link(self, page):
+        return page.get_full_url(self.request)
+
+    def feed_url(self, page):
+        return page.get_full_url(self.request) + page.reverse_subpage(self.route_name)
+
+    def description(self, page):
+        text = page.summary or strip_tags(getattr(page, "introduction", "") or "")
+        return " ".join(text.split()) or self.title(page)
+
+    def subtitle(self, page):
+        return self.description(page)
+
+    def author_name(self, page):
+        return self.site_name()
+
+    def items(self, page):
+        items = list(page.feed_items()[:FEED_SIZE])
+        return prepare_feed_items(items, page.locale)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        """The teaser, as HTML: feed readers render descriptions as HTML, so plain text is
+        escaped (and then once more by the XML writer)."""
+        return escape(Truncator(item.summary or "").chars(400))
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid_is_permalink(self, item):
+        return True
+
+    def item_pubdate(self, item):
+        """The news date, at the time of first publication (in any language) when that was the
+        same day, otherwise at midnight."""
+        published = getattr(item, "first_published", None) or item.first_published_at
+        day = getattr(item, "listing_date", None)
+        if day is None or (published and timezone.localdate(published) == day):
+            return published
+        return datetime.datetime.combine(day, datetime.time(),
+                                         tzinfo=timezone.get_current_timezone())
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_author_name(self, item):
+        return item.feed_author
+
+    def item_categories(self, item):
+        return item.feed_categories
+
+
+class AtomListingFeed(ListingFeed):
+    feed_type = feedgenerator.Atom1Feed
+    route_name = "feed_atom"
+
+
+class FeedsMixin(RoutablePageMixin):
+    """Adds `feed/rss/` and `feed/atom/` to a page that defines `feed_items()`: a queryset of
+    specific pages, newest first (see `core.listing.mixed_listing`)."""
+
+    def feed_items(self):
+        raise NotImplementedError
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        return ListingFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        return AtomListingFeed(self)(request)
+
+    def feed_links(self, request):
+        """The feeds, for autodiscovery links in the page head and visible links."""
+        base = self.get_full_url(request)
+        title = self.seo_title or self.title
+        return [
+            {
+                "content_type": "application/rss+xml",
+                "url": base + self.reverse_subpage("feed_rss"),
+                "title": gettext("%(title)s (RSS feed)") % {"title": title},
+                "label": gettext("RSS feed"),
+            },
+            {
+                "content_type": "application/atom+xml",
+                "url": base + self.reverse_subpage("feed_atom"),
+                "title": gettext("%(title)s (Atom feed)") % {"title": title},
+                "label": gettext("Atom feed"),
+            },
+        ]
+
+    def get_cached_paths(self):
+        """A front cache purges the feeds together with the page."""
+        return ["/", "/" + self.reverse_subpage("feed_rss"),
+                "/" + self.reverse_subpage("feed_atom")]

@@ -1,0 +1,150 @@
+"""Listings: one query-bounded way to list, paginate and illustrate pages.
+
+A listing costs a fixed number of queries, whatever its length: the count, the page of results,
+one query per page type on it, and two per listing-image field (images and their renditions).
+Listings that mix page types (news items and videos) sort newest first by `listing_date`.
+Page types are passed in as models, so this module imports no content app.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.core.paginator import Paginator
+from django.db.models import (
+    Count,
+    DateField,
+    DateTimeField,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from .images import TEASER
+
+# The renditions a teaser shows (templates/includes/teaser.html), fetched with the listing.
+LISTING_RENDITIONS = TEASER.specs
+CONTACT_PHOTO_RENDITION = "fill-160x160|format-webp"
+PAGE_SIZE = 10
+FEED_SIZE = 20
+
+
+def first_publication():
+    """When a page was first published in any language. A translation goes live later than its
+    source, but is the same news: it keeps the source's date, as news items keep their `date`."""
+    earliest = (
+        Page.objects.filter(translation_key=OuterRef("translation_key"))
+        .order_by().values("translation_key")
+        .annotate(first=Min("first_published_at")).values("first")
+    )
+    return Subquery(earliest, output_field=DateTimeField())
+
+
+def listing_date(*dated_models):
+    """The date a listing shows and sorts by: the page's own `date` field where its type has
+    one (news items), otherwise the day it was first published in any language (videos)."""
+    # TODO(protocol): let each page type declare its listing date instead of assuming a
+    # `date` field reachable as `<model_name>__date`.
+    own_dates = [F(f"{model._meta.model_name}__date") for model in dated_models]
+    return Coalesce(*own_dates, TruncDate("first_published"), output_field=DateField())
+
+
+def mixed_listing(condition, dated_models=()):
+    """Live, public, unexpired pages matching `condition` (a Q over Page), as their specific
+    types, newest first, with StreamFields deferred.
+
+    Each item carries `listing_date` and `first_published` (its first publication in any
+    language). An item whose expiry time has passed is left out even before the scheduler
+    unpublishes it.
+    """
+    return (
+        Page.objects.live().public().filter(condition)
+        .exclude(expire_at__lte=timezone.now())
+        .annotate(first_published=first_publication())
+        .annotate(listing_date=listing_date(*dated_models))
+        .order_by("-listing_date", "-first_published", "-pk")
+        .specific().defer_streamfields()
+    )
+
+
+def in_tree_of(page):
+    """A Q for the pages below `page`'s parent (its language's home page), with no query."""
+    return Q(path__startswith=page.path[: -page.steplen])
+
+
+def with_listing_images(items):
+    """Fetch the listing images of pages (a list or queryset of specific pages, of one type or
+    several) with the teaser's renditions, in bulk: two queries per listing-image field.
+    Returns the list."""
+    items = list(items)
+    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    by_model = defaultdict(list)
+    for item in items:
+        by_model[type(item)].append(item)
+    for model, group in by_model.items():
+        field = getattr(model, "listing_image_field", None)
+        if field:
+            prefetch_related_objects(group, Prefetch(field, queryset=images))
+    return items
+
+
+def with_contact_photos(contacts):
+    """Fetch the photos of a list of contacts and their renditions in bulk; return the list.
+
+    Runs after the contacts are localised, so translated contacts get their photos too.
+    """
+    images = get_image_model().objects.prefetch_renditions(CONTACT_PHOTO_RENDITION)
+    prefetch_related_objects(contacts, Prefetch("photo", queryset=images))
+    return contacts
+
+
+def paginate_listing(request, queryset, per_page=PAGE_SIZE, *, label_kinds=True):
+    """A page of results whose items are ready for teasers (listing images fetched in bulk).
+
+    `?page=abc` falls back to the first page, `?page=99999` to the last (Paginator.get_page);
+    the page carries `elided_range` for numbered, crawlable links. With `label_kinds`, each
+    item gets `listing_label`, its type ("news item", "video"), for listings that mix types.
+    """
+    paginator = Paginator(queryset, per_page)
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = with_listing_images(page.object_list)
+    if label_kinds:
+        for item in page.object_list:
+            item.listing_label = item._meta.verbose_name
+    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2,
+                                                             on_ends=1))
+    return page
+
+
+def archive_periods(queryset):
+    """Years and months that have items, newest first, with their counts (one query).
+
+    Returns `[{"year": 2021, "count": 12, "months": [{"month": 7, "date": date, "count": 3}]}]`.
+    """
+    rows = (
+        queryset.order_by()
+        .annotate(year=ExtractYear("listing_date"), month=ExtractMonth("listing_date"))
+        .values("year", "month")
+        .annotate(count=Count("pk"))
+        .order_by("-year", "-month")
+    )
+    years = []
+    for row in rows:
+        if row["year"] is None:
+            continue
+        if not years or years[-1]["year"] != row["year"]:
+            years.append({"year": row["year"], "count": 0, "months": []})
+        years[-1]["count"] += row["count"]
+        years[-1]["months"].append({
+            "month": row["month"],
+            "date": datetime.date(row["year"], row["month"], 1),
+            "count": row["count"],
+        })
+    return years

@@ -1,0 +1,94 @@
+vcl 4.1;
+# Front cache for the Connective Cities site (Varnish 6/7 as packaged by Debian).
+#
+# - Caches what the app marks `public` (Cache-Control s-maxage), for readers without a session.
+# - Passes the admin, every non-GET/HEAD request and anything with the session cookie; strips
+#   every other cookie, so that a tracking cookie never splits or bypasses the cache.
+# - Accepts PURGE (one URL) and BAN (URL regex or cache tags) only from the app servers (acl
+#   purgers). The app sends them after each publish, unpublish, move and delete
+#   (FRONTEND_CACHE_URLS; see caching/purge.py).
+# - Bans only test obj.* fields, so Varnish's ban lurker can clear them in the background. They
+#   match paths on every host name (a default site answers to any name).
+#
+# The app's address is filled in by whoever deploys this file (127.0.0.1:8000 by default).
+
+import std;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 60s;
+}
+
+# Addresses allowed to purge and ban: the app servers. Add each app server's address here.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    # One object per host name, whatever the port the client used.
+    set req.http.Host = regsub(req.http.Host, ":[0-9]+$", "");
+
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        return (purge);
+    }
+    if (req.method == "BAN") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        if (req.http.X-Ban-Url) {
+            ban("obj.http.X-Url ~ " + req.http.X-Ban-Url);
+        } elsif (req.http.X-Ban-Tags) {
+            ban("obj.http.X-Cache-Tags ~ " + req.http.X-Ban-Tags);
+        } else {
+            return (synth(400, "X-Ban-Url or X-Ban-Tags required"));
+        }
+        return (synth(200, "Banned"));
+    }
+
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|django-admin)(/|$)") {
+        return (pass);
+    }
+    # Editors, and readers who entered a page password, have a session: never cached.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    unset req.http.Cookie;
+    # The app does not vary on these; dropping them keeps one object per URL.
+    unset req.http.Accept-Language;
+    unset req.http.Authorization;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Stored on the object so that bans test obj.* only (lurker-friendly).
+    set beresp.http.X-Url = bereq.url;
+
+    if (beresp.http.Set-Cookie) {
+        # A response that sets a cookie is someone's own; never shared.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # Serve a stale copy for a while when the app is down or slow to answer (not after a ban:
+    # banned objects are gone).
+    set beresp.grace = 6h;
+}
+
+sub vcl_deliver {
+    unset resp.http.X-Url;
+    unset resp.http.X-Cache-Tags;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

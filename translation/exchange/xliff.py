@@ -1,0 +1,385 @@
+"""XLIFF 1.2 export and import of a translation, for agencies and their CAT tools.
+
+wagtail-localize exchanges PO files only; translation agencies work with XLIFF. A file holds one
+`<file>` with `source-language="de"` and the target language, its `original` attribute is the
+translation's UUID, and it has one `<trans-unit>` per German string:
+
+* `id` is the segment's context path and the hash of its German string (`title#<uuid>`), stable
+  across exports, so an import maps each unit back to its segment and recognises a unit whose
+  German text has changed since;
+* `<source>` and `<target>` (the current translation, or empty) carry the text, with the inline
+  markup of wagtail-localize's strings as XLIFF inline codes, which CAT tools protect: `<b>`,
+  `<i>`, `<strong>`, `<em>` … become `<g ctype="bold">` and the like, a link `<a id="a1">`
+  becomes `<g id="a1" ctype="link">` (its address stays on the site and is not in the file),
+  a line break `<x ctype="lb"/>`;
+* `<note>` names the field ("Title", "Body › Rich text"); `maxwidth` carries a text field's
+  maximum length.
+
+Imports are parsed with defusedxml, which refuses any DTD (and with it entity expansion such as
+"billion laughs" and external entities, XXE). Everything else is checked in `exchange.py`.
+"""
+
+import uuid
+from html import escape
+from xml.etree.ElementTree import Element, SubElement, tostring  # noqa: S405 - builds only
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+from django.db import models
+from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext as _
+from wagtail.fields import StreamField
+from wagtail_localize.models import StringSegment, Translation
+
+from .importing import ImportRefused, Unit, excerpt, same_language, segments_of, unit_id
+
+NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
+MAX_INLINE_DEPTH = 20
+
+# wagtail-localize's inline tags (strings.INLINE_TAGS) and their XLIFF 1.2 ctype.
+CTYPES = {
+    "a": "link",
+    "b": "bold",
+    "i": "italic",
+    "strong": "x-strong",
+    "em": "x-em",
+    "code": "x-code",
+    "abbr": "x-abbr",
+    "acronym": "x-acronym",
+}
+TAGS = {ctype: tag for tag, ctype in CTYPES.items()}
+
+
+# --- Export ----------------------------------------------------------------------------------
+
+
+def filename(translation):
+    source = translation.source
+    name = slugify(source.object_repr)[:60] or "translation"
+    return f"{name}-{source.locale.language_code}-{translation.target_locale.language_code}.xlf"
+
+
+def _inline(parent, html):
+    """Append `html` (a wagtail-localize string) to `parent` as XLIFF text and inline codes.
+
+    Returns a map of the inline ids used, to the HTML tag each stands for.
+    """
+    ids = {}
+    counter = [0]
+
+    def next_id():
+        counter[0] += 1
+        return str(counter[0])
+
+    def append_text(element, text):
+        children = list(element)
+        if children:
+            children[-1].tail = (children[-1].tail or "") + text
+        else:
+            element.text = (element.text or "") + text
+
+    def walk(element, soup):
+        for child in soup.children:
+            if isinstance(child, NavigableString):
+                append_text(element, str(child))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    code = SubElement(element, "x", {"id": next_id(), "ctype": "lb"})
+                    ids[code.get("id")] = "br"
+                elif child.name in CTYPES:
+                    code_id = child.get("id") or next_id()
+                    code = SubElement(element, "g", {"id": code_id, "ctype": CTYPES[child.name]})
+                    ids[code_id] = child.name
+                    walk(code, child)
+                else:  # not an inline tag of wagtail-localize's; keep its text
+                    walk(element, child)
+
+    walk(parent, BeautifulSoup(html, "html.parser"))
+    return ids
+
+
+def _field_label(model, field_path):
+    """ "Body › Rich text" for "body.rich_text": the field's name and the block types."""
+    parts = field_path.split(".") if field_path else []
+    if not parts or model is None:
+        return field_path
+    try:
+        field = model._meta.get_field(parts[0])
+    except models.FieldDoesNotExist:
+        return field_path
+    labels = [capfirst(str(getattr(field, "verbose_name", parts[0])))]
+    block = field.stream_block if isinstance(field, StreamField) else None
+    for part in parts[1:]:
+        child = getattr(block, "child_blocks", {}).get(part) if block is not None else None
+        if child is None:
+            labels.append(part)
+            block = None
+            continue
+        labels.append(capfirst(str(child.label or part)))
+        block = child
+    return " › ".join(labels)
+
+
+def _max_length(model, field_path):
+    if model is None or not field_path or "." in field_path:
+        return None
+    try:
+        field = model._meta.get_field(field_path)
+    except models.FieldDoesNotExist:
+        return None
+    return getattr(field, "max_length", None)
+
+
+def export_xliff(translation):
+    """The translation as an XLIFF 1.2 document (bytes, UTF-8)."""
+    source = translation.source
+    target_locale = translation.target_locale
+    model = source.specific_content_type.model_class()
+    segments = (
+        StringSegment.objects.filter(source=source)
+        .select_related("string", "context")
+        .annotate_translation(target_locale)
+        .order_by("order")
+    )
+    root = Element("xliff", {"version": "1.2", "xmlns": NAMESPACE})
+    file_element = SubElement(
+        root,
+        "file",
+        {
+            "original": str(translation.uuid),
+            "source-language": source.locale.language_code,
+            "target-language": target_locale.language_code,
+            "datatype": "html",
+        },
+    )
+    header = SubElement(file_element, "header")
+    SubElement(
+        header, "tool", {"tool-id": "connective-cities", "tool-name": "Connective Cities"}
+    )
+    note = SubElement(header, "note")
+    note.text = _("“%(title)s”, %(source)s → %(target)s") % {
+        "title": source.object_repr,
+        "source": source.locale.get_display_name(),
+        "target": target_locale.get_display_name(),
+    }
+    body = SubElement(file_element, "body")
+    seen = set()
+    for segment in segments:
+        key = unit_id(segment)
+        if key in seen:  # the same text twice in one field is translated once
+            continue
+        seen.add(key)
+        attrs = {"id": key, "resname": segment.context.path}
+        max_length = _max_length(model, segment.context.field_path)
+        if max_length:
+            attrs.update({"maxwidth": str(max_length), "size-unit": "char"})
+        unit = SubElement(body, "trans-unit", attrs)
+        _inline(SubElement(unit, "source"), segment.string.data)
+        target = SubElement(unit, "target")
+        if segment.translation:
+            _inline(target, segment.translation)
+        else:
+            target.set("state", "needs-translation")
+        field_note = SubElement(unit, "note")
+        field_note.text = _field_label(model, segment.context.field_path or "")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8",
+                                                                  xml_declaration=False)
+
+
+# --- Import ----------------------------------------------------------------------------------
+
+
+def _local(tag):
+    """The element name without the XLIFF namespace; None for another namespace."""
+    if not isinstance(tag, str):
+        return None  # a comment or processing instruction
+    if tag.startswith("{"):
+        namespace, _sep, name = tag[1:].partition("}")
+        return name if namespace == NAMESPACE else None
+    return tag
+
+
+def parse(data):
+    """The root element of an XLIFF document, parsed safely, or ImportRefused."""
+    try:
+        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as error:
+        raise ImportRefused(
+            _("Nothing was imported."),
+            _(
+                "The file declares a document type or entities, which XLIFF files do not need "
+                "and which are refused for safety."
+            ),
+        ) from error
+    except (ParseError, ValueError, UnicodeError) as error:
+        raise ImportRefused(
+            _("Nothing was imported."), _("This is not a valid XML file.")
+        ) from error
+    if not isinstance(root.tag, str) or root.tag.rpartition("}")[2] != "xliff":
+        raise ImportRefused(_("Nothing was imported."), _("This is not an XLIFF file."))
+    if _local(root.tag) != "xliff" or root.get("version") != "1.2":
+        raise ImportRefused(
+            _("Nothing was imported."),
+            _("This is XLIFF %(version)s; only XLIFF 1.2 can be imported.")
+            % {"version": root.get("version") or "?"},
+        )
+    return root
+
+
+def _target_html(element, source_ids, label):
+    """The HTML of a `<target>`, or ImportRefused for markup that has no place in it."""
+    parts = [escape(element.text or "", quote=False)]
+
+    def walk(node, depth):
+        for child in node:
+            name = _local(child.tag)
+            if depth > MAX_INLINE_DEPTH:
+                raise _refuse(label, _("its inline tags are nested too deeply."))
+            elif name == "mrk":  # segmentation marks of CAT tools: keep their content
+                parts.append(escape(child.text or "", quote=False))
+                walk(child, depth + 1)
+            elif name == "g":
+                tag = _tag_for(child, source_ids, label)
+                attrs = f' id="{escape(child.get("id"))}"' if tag == "a" else ""
+                parts.append(f"<{tag}{attrs}>" + escape(child.text or "", quote=False))
+                walk(child, depth + 1)
+                parts.append(f"</{tag}>")
+            elif name == "x":
+                if child.get("ctype") != "lb" and source_ids.get(child.get("id")) != "br":
+                    raise _refuse(label, _("it contains an unknown placeholder."))
+                parts.append("<br/>")
+            else:
+                element_name = name or child.tag.rpartition("}")[2]
+                raise _refuse(
+                    label,
+                    _("the element <%(element)s> is not allowed in a translation.")
+                    % {"element": element_name},
+                )
+            parts.append(escape(child.tail or "", quote=False))
+
+    walk(element, 1)
+    return "".join(parts)
+
+
+def _tag_for(element, source_ids, label):
+    """The HTML tag a `<g>` stands for: the source's tag of that id, else its ctype."""
+    tag = source_ids.get(element.get("id"))
+    if tag is None or tag == "br":
+        ctype = element.get("ctype") or ""
+        if ctype == "link":
+            raise _refuse(label, _("it contains a link that the German text does not have."))
+        tag = TAGS.get(ctype)
+    if tag is None:
+        raise _refuse(label, _("it contains an inline tag that the German text does not have."))
+    return tag
+
+
+def _refuse(label, reason):
+    return ImportRefused(
+        _("Nothing was imported."),
+        _("“%(unit)s” cannot be used: %(error)s") % {"unit": label, "error": reason},
+    )
+
+
+def _text(element):
+    return "".join(element.itertext()) if element is not None else ""
+
+
+def parse_xliff(data, translation):
+    """The units of an XLIFF 1.2 file exported for `translation`, or ImportRefused."""
+    root = parse(data)
+    files = [child for child in root if _local(child.tag) == "file"]
+    if len(files) != 1:
+        raise ImportRefused(
+            _("Nothing was imported."), _("The file must contain exactly one <file> element.")
+        )
+    file_element = files[0]
+    _check_file(file_element, translation)
+    source_html = {
+        unit_id(segment): segment.string.data for segment in segments_of(translation).values()
+    }
+    units = []
+    seen = set()
+    for element in file_element.iter():
+        if _local(element.tag) != "trans-unit" or element.get("translate") == "no":
+            continue
+        key = element.get("id") or ""
+        if key in seen:
+            raise ImportRefused(
+                _("Nothing was imported."),
+                _("The unit “%(unit)s” appears twice.") % {"unit": key},
+            )
+        seen.add(key)
+        source = element.find(f"{{{NAMESPACE}}}source")
+        if source is None:
+            source = element.find("source")
+        target = element.find(f"{{{NAMESPACE}}}target")
+        if target is None:
+            target = element.find("target")
+        label = excerpt(_text(source)) or key
+        path_and_hash = _split(key)
+        if path_and_hash is None:
+            raise ImportRefused(
+                _("Nothing was imported."),
+                _("“%(unit)s” is not part of this translation.") % {"unit": key},
+            )
+        if target is None:
+            continue
+        source_ids = {}
+        if key in source_html:
+            source_ids = _inline(Element("source"), source_html[key])
+        html = _target_html(target, source_ids, label)
+        units.append(Unit(label=label, path=path_and_hash[0], string_hash=path_and_hash[1],
+                          target=html))
+    return units
+
+
+def _split(key):
+    path, sep, string_hash = key.rpartition("#")
+    if not sep or not path:
+        return None
+    try:
+        return path, str(uuid.UUID(string_hash))
+    except ValueError:
+        return None
+
+
+def _check_file(file_element, translation):
+    original = (file_element.get("original") or "").strip()
+    try:
+        file_uuid = uuid.UUID(original)
+    except ValueError:
+        file_uuid = None
+    if file_uuid != translation.uuid:
+        other = (
+            Translation.objects.filter(uuid=file_uuid).select_related("source", "target_locale")
+            .first()
+            if file_uuid
+            else None
+        )
+        if other is not None:
+            reason = _("This file was exported for “%(title)s” (%(language)s).") % {
+                "title": other.source.object_repr,
+                "language": other.target_locale.get_display_name(),
+            }
+        else:
+            reason = _("This file was not exported for this translation.")
+        raise ImportRefused(_("Nothing was imported."), reason)
+    source_language = file_element.get("source-language") or ""
+    if not same_language(source_language, translation.source.locale.language_code):
+        raise ImportRefused(
+            _("Nothing was imported."),
+            _("The file's source language is “%(found)s”, not “%(expected)s”.")
+            % {"found": source_language, "expected": translation.source.locale.language_code},
+        )
+    target_language = file_element.get("target-language") or ""
+    if not same_language(target_language, translation.target_locale.language_code):
+        raise ImportRefused(
+            _("Nothing was imported."),
+            _("The file's target language is “%(found)s”, but this translation is into "
+              "“%(expected)s”.")
+            % {"found": target_language or "?",
+               "expected": translation.target_locale.language_code},
+        )

@@ -1,0 +1,93 @@
+"""The last step of the translation journey, in real Chromium: `redaktion` edits and republishes
+the German notice whose English translation is live; the "Übersetzungsstatus" report, reached
+from the dashboard and filtered by status "veraltet", then shows the English notice as outdated.
+
+The live server flushes the database after the test, so the site, the groups, the workflow and
+the accounts are all made here.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from playwright.sync_api import expect
+
+from news.models import NewsPage
+
+from ..exchange_support import make_live_notice_en
+from ..helpers import NOTICE_TITLE, PASSWORD, accounts, build_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NEW_TITLE = "Förderprogramm für kommunale Praxispartnerschaften 2022"
+OUTDATED = re.compile(r"(veraltet seit|outdated since) \d\d?\.\d\d?\.\d{4}")
+
+
+@pytest.fixture
+def status_site(live_server, settings):
+    if connection.vendor == "sqlite":
+        # One in-memory SQLite connection is shared by the live server's threads; background
+        # pings of the admin must not race the form posts.
+        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+        settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    site = build_site()
+    accounts()
+    make_live_notice_en(site)
+    return site
+
+
+def log_in(page, username):
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Anmelden|Sign in")).click()
+    page.wait_for_url("**/admin/")
+
+
+def notice_row(page, title):
+    return page.locator("table.translation-status tbody tr").filter(has_text=title)
+
+
+def test_a_republished_german_notice_shows_its_english_translation_as_outdated(
+    status_site, browser_page
+):
+    site = status_site
+    editor = browser_page
+    log_in(editor, "redaktion")
+
+    # Before: the English notice is up to date.
+    editor.goto("/admin/reports/translation-status/?language=en")
+    english_row = notice_row(editor, NOTICE_TITLE)
+    expect(english_row).to_have_attribute("data-status", "up_to_date")
+
+    # The Redaktion edits the German notice and publishes it again.
+    editor.goto(f"/admin/pages/{site.notice.pk}/edit/")
+    editor.locator("#id_title").fill(NEW_TITLE)
+    editor.locator("footer .w-dropdown__toggle").first.click()
+    editor.get_by_role("button", name=re.compile(r"^\s*(Veröffentlichen|Publish)\s*$")).click()
+    editor.wait_for_url(re.compile(r".*/admin/pages/\d+/(edit/)?$"))
+    notice = NewsPage.objects.get(pk=site.notice.pk)
+    assert notice.title == NEW_TITLE and notice.live and not notice.has_unpublished_changes
+
+    # From the dashboard to the report, filtered by status "veraltet".
+    editor.goto("/admin/")
+    panel = editor.locator("#translation-status-section")
+    outdated_link = re.compile("Veraltete Übersetzungen|Outdated translations")
+    panel.get_by_role("link", name=outdated_link).click()
+    editor.wait_for_url("**/admin/reports/translation-status/?status=outdated")
+    rows = editor.locator("table.translation-status tbody tr")
+    expect(rows).to_have_count(1)
+    outdated = notice_row(editor, NEW_TITLE)
+    expect(outdated).to_have_attribute("data-status", "outdated")
+    expect(outdated).to_have_attribute("data-language", "en")
+    expect(outdated.locator(".translation-status__status")).to_have_text(OUTDATED)
+
+    # The filter in the report's own drill-down gives the same.
+    editor.goto("/admin/reports/translation-status/")
+    expect(editor.locator("table.translation-status tbody tr")).to_have_count(4)
+    editor.get_by_role("button", name=re.compile("Filter anzeigen|Show filters")).click()
+    editor.locator("#filters-drilldown button.w-drilldown__toggle").filter(
+        has_text="Status").click()
+    editor.get_by_role("radio", name=re.compile("^(veraltet|outdated)$")).check()
+    expect(editor.locator("table.translation-status tbody tr")).to_have_count(1)
+    expect(notice_row(editor, NEW_TITLE)).to_have_attribute("data-status", "outdated")
