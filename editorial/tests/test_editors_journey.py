@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from playwright.sync_api import expect
 
-from home.factories import translate_page
+from core.factories import translate_page
 from news.models import NewsPage
 
 from .helpers import PASSWORD, build_tree, demo_accounts
