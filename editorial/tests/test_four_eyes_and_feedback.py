@@ -98,16 +98,6 @@ def test_the_submitter_cannot_approve_another_redaktion_member_can(
     assert page.live
 
 
-def test_approving_in_the_editor_says_it_was_published(tree, author_client, redaktion_client):
-    page = submit(author_client, tree, title="Sofort")
-
-    messages = review_in_editor(redaktion_client, page, "approve")
-
-    page.refresh_from_db()
-    assert page.live
-    assert any("„Sofort“ freigegeben und veröffentlicht" in m for m in messages)
-
-
 def test_the_own_submission_is_not_in_my_approval_list(tree, redaktion_client, second_reviewer):
     submit(redaktion_client, tree, title="Eigene Meldung")
 
@@ -118,18 +108,6 @@ def test_the_own_submission_is_not_in_my_approval_list(tree, redaktion_client, s
 
     assert "Eigene Meldung" not in awaiting(redaktion_client)
     assert "Eigene Meldung" in awaiting(second_reviewer)
-
-
-def test_an_approval_for_later_says_when(tree, author_client, redaktion_client):
-    page = submit(author_client, tree, title="Später", go_live_at="2099-07-27 09:00")
-
-    messages = review_in_editor(redaktion_client, page, "approve",
-                                go_live_at="2099-07-27 09:00")
-
-    page.refresh_from_db()
-    assert not page.live
-    assert any("„Später“ freigegeben und eingeplant für 27. Juli 2099 09:00" in m
-               for m in messages)
 
 
 def test_an_administrator_can_switch_the_rule_off(tree, redaktion_client):
