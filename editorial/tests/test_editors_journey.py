@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connection
 from playwright.sync_api import expect
+from wagtail.models import WorkflowState
 
 from core.factories import translate_page
 from news.models import NewsPage
@@ -75,8 +76,12 @@ def test_write_request_changes_fix_and_approve_with_four_eyes(site, chromium, li
     footer_action(reviewer, "Änderungen anfordern")
     reviewer.locator("textarea[name='comment']").fill(COMMENT)
     reviewer.locator(".modal-dialog button[type='submit']").click()
-    # Wagtail's dialog for actions with a comment reloads without a message of its own.
-    expect(reviewer.locator(".modal-dialog")).to_have_count(0)
+    # Wagtail's dialog for actions with a comment reloads without a message of its own; wait
+    # until the request for changes is stored.
+    for _ in range(60):
+        if WorkflowState.objects.filter(object_id=str(item.pk), status="needs_changes").exists():
+            break
+        reviewer.wait_for_timeout(500)
 
     # autorin sees the comment at the top of the editor, fixes the teaser and resubmits.
     author.goto(f"/admin/pages/{item.pk}/edit/")
