@@ -33,15 +33,17 @@ run: serve-setup
 	@echo "  Site (Deutsch):  http://127.0.0.1:$(PORT)/"
 	@echo "  Site (English):  http://127.0.0.1:$(PORT)/en/"
 	@echo "  Admin:           http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Demo logins:     admin (superuser), redaktion and redaktion2 (Redaktion),"
-	@echo "                   autorin (author), translator-en (Übersetzung EN)"
+	@echo "  Demo logins:     admin (superuser), redaktion, redaktion2 (Redaktion), autorin,"
+	@echo "                   translator-en (Übersetzung EN)"
 	@echo "                   password for all five: $(DEMO_PASSWORD)"
-	@echo "  Scheduler:       publishes and expires scheduled content every 30 seconds"
+	@echo "  Worker:          search index, image renditions, and scheduled publishing"
+	@echo "                   (every 30 seconds)"
 	@echo "  E-mails:         printed here, in the console"
 	@echo ""
-	@# The scheduler runs beside the web server and stops with it (Ctrl-C).
-	@$(PY) manage.py run_scheduler & scheduler=$$!; \
-		trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT; \
+	@# The task worker (with the scheduler's clock) runs beside the web server and stops
+	@# with it (Ctrl-C).
+	@$(PY) manage.py run_worker --no-reload --verbosity 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install

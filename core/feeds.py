@@ -97,12 +97,16 @@ class ListingFeed(Feed):
     def feed_url(self, page):
         return page.get_full_url(self.request) + page.reverse_subpage(self.route_name)
 
-    def description(self, page):
+    def channel_text(self, page):
         text = page.summary or strip_tags(getattr(page, "introduction", "") or "")
         return " ".join(text.split()) or self.title(page)
 
+    def description(self, page):
+        """RSS: readers render the channel description as HTML, like item descriptions."""
+        return escape(self.channel_text(page))
+
     def subtitle(self, page):
-        return self.description(page)
+        return self.channel_text(page)  # Atom: a plain-text construct
 
     def author_name(self, page):
         return self.site_name()

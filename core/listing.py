@@ -10,19 +10,8 @@ import datetime
 from collections import defaultdict
 
 from django.core.paginator import Paginator
-from django.db.models import (
-    Count,
-    DateField,
-    DateTimeField,
-    F,
-    Min,
-    OuterRef,
-    Prefetch,
-    Q,
-    Subquery,
-    prefetch_related_objects,
-)
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -36,40 +25,23 @@ PAGE_SIZE = 10
 FEED_SIZE = 20
 
 
-def first_publication():
-    """When a page was first published in any language. A translation goes live later than its
-    source, but is the same news: it keeps the source's date, as news items keep their `date`."""
-    earliest = (
-        Page.objects.filter(translation_key=OuterRef("translation_key"))
-        .order_by().values("translation_key")
-        .annotate(first=Min("first_published_at")).values("first")
-    )
-    return Subquery(earliest, output_field=DateTimeField())
-
-
-def listing_date(*dated_models):
-    """The date a listing shows and sorts by: the page's own `date` field where its type has
-    one (news items), otherwise the day it was first published in any language (videos)."""
-    # TODO(protocol): let each page type declare its listing date instead of assuming a
-    # `date` field reachable as `<model_name>__date`.
-    own_dates = [F(f"{model._meta.model_name}__date") for model in dated_models]
-    return Coalesce(*own_dates, TruncDate("first_published"), output_field=DateField())
-
-
-def mixed_listing(condition, dated_models=()):
+def mixed_listing(condition):
     """Live, public, unexpired pages matching `condition` (a Q over Page), as their specific
     types, newest first, with StreamFields deferred.
 
-    Each item carries `listing_date` and `first_published` (its first publication in any
-    language). An item whose expiry time has passed is left out even before the scheduler
-    unpublishes it.
+    Listings sort on the stored `ListingDate` of each page (an index, not a computation per
+    row): each item carries `listing_date` (its own date, or the day it was first published in
+    any language) and `first_published` (its first publication in any language). An item whose
+    expiry time has passed is left out even before the scheduler unpublishes it.
+    Page types declare their own date with `listing_date_field`.
     """
     return (
         Page.objects.live().public().filter(condition)
         .exclude(expire_at__lte=timezone.now())
-        .annotate(first_published=first_publication())
-        .annotate(listing_date=listing_date(*dated_models))
-        .order_by("-listing_date", "-first_published", "-pk")
+        .annotate(listing_date=F("listing__listing_date"),
+                  first_published=F("listing__first_published"))
+        .filter(listing__isnull=False)
+        .order_by("-listing__listing_date", "-listing__first_published", "-listing__page")
         .specific().defer_streamfields()
     )
 

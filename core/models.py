@@ -39,6 +39,9 @@ class BasePage(Page):
     listing_image_field = None
     # Relations in the page's language, German URL segments (core.forms).
     base_form_class = EditorialPageForm
+    # The date field listings show and sort this type by (a news item's `date`); without one,
+    # or while it is empty, the day the page was first published in any language.
+    listing_date_field = None
 
     class Meta:
         abstract = True
@@ -50,3 +53,30 @@ class BasePage(Page):
     @property
     def summary(self):
         return self.teaser or self.search_description
+
+
+class ListingDate(models.Model):
+    """What listings sort by, stored per page so that they sort on an index.
+
+    Kept up to date whenever a page is saved live (`core.listing_dates`): the date listings
+    show (the page's own date, or the day it was first published in any language) and its
+    first publication in any language (the tie-break). Translations share their source's row
+    values, so an English item sorts where its German source does.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="listing"
+    )
+    listing_date = models.DateField()
+    first_published = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                models.F("listing_date").desc(), models.F("first_published").desc(),
+                models.F("page").desc(), name="core_listing_newest_first",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.listing_date}"

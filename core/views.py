@@ -36,7 +36,7 @@ def robots_txt(request):
     if is_staging():
         lines = ["User-agent: *", "Disallow: /"]
     else:
-        lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+        lines = ["User-agent: *", "Disallow: /admin/"]
         for language_code, _name in settings.LANGUAGES:
             with translation.override(language_code):
                 lines.append(f"Disallow: {reverse('search')}")
@@ -93,8 +93,8 @@ ROOT_ICONS = {
 
 
 @require_safe
-@cache_control(public=True, max_age=86400)
 def root_icon(request, name):
-    """Redirect to the icon's static file (long-cached under its content hash). Not
-    permanent: the hashed name changes when the icon does."""
+    """Redirect to the icon's static file, which is long-cached under its content hash. The
+    redirect itself is temporary (and, as a 302, not cached): the hashed name changes when
+    the icon does."""
     return HttpResponseRedirect(static(ROOT_ICONS[name]))

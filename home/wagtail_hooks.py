@@ -10,7 +10,8 @@ class ContactViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Contacts")
     list_display = ["name", "organisation", "email"]
-    search_fields = ["name", "organisation"]
+    # No `search_fields` here: the model's index already searches name and organisation, and
+    # naming fields makes SQLite's full-text backend query columns its index lacks (a 500).
 
 
 class AuthorViewSet(SnippetViewSet):

@@ -65,7 +65,7 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
                 Q(pk__in=NewsPage.objects.filter(topics__translation_key=key).values("pk"))
                 | Q(pk__in=VideoPage.objects.filter(topics__translation_key=key).values("pk"))
             )
-        return mixed_listing(condition, dated_models=[NewsPage, VideoPage])
+        return mixed_listing(condition)
 
     def filter_topics(self):
         """The topic hubs offered as filters: this language's, of this site."""
@@ -190,6 +190,7 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     listing_image_field = "lead_image"
+    listing_date_field = "date"
 
     class Meta:
         verbose_name = _("news item")

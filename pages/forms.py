@@ -10,12 +10,17 @@ Two traps, neither visible to people or assistive technology:
 A submission with mistakes gets its error messages, whoever sent it. A complete one that fell
 into a trap is dropped silently: the sender sees the usual thank-you page, nothing is stored or
 mailed.
+Each token is accepted once: sending the same form again (a double click, or a robot replaying
+it) stores and mails nothing and shows the form again, filled in. One address may send forms
+`FEEDBACK_FORM_RATE_LIMIT` times per period; beyond that it gets the form back, filled in, with
+a message. Both are counted in Django's cache, so every app server sees them.
 A timestamp that is too old or unreadable (the form stayed open for days, or the secret key
 changed) is no sign of spam: the reader gets the form back, filled in, and is asked to send
 it again, so nothing a person wrote is lost.
 """
 
 import enum
+import secrets
 import time
 
 from django import forms
@@ -45,8 +50,13 @@ def min_fill_seconds():
 
 def make_token(page_id, now=None):
     """The signed moment at which the form of page `page_id` was shown."""
-    return signing.dumps({"page": page_id, "t": time.time() if now is None else now},
-                         salt=TOKEN_SALT)
+    # The random part makes every shown form's token unique, even within one second, so
+    # that using a token once (models.py) never turns away another reader's form.
+    return signing.dumps(
+        {"page": page_id, "t": time.time() if now is None else now,
+         "n": secrets.token_urlsafe(8)},
+        salt=TOKEN_SALT,
+    )
 
 
 def check_submission(data, page_id, now=None):
@@ -69,6 +79,18 @@ def check_submission(data, page_id, now=None):
     if now - shown_at < min_fill_seconds():
         return Verdict.SPAM
     return Verdict.ACCEPT
+
+
+def renewed_token(token, page_id):
+    """A new token for a form whose token was used already, keeping the moment the form was
+    first shown (a person who sends it again is no faster than before)."""
+    payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    return make_token(page_id, now=payload["t"])
+
+
+def rate_limit():
+    """(submissions, seconds): how often one address may send the form (any of them)."""
+    return getattr(settings, "FEEDBACK_FORM_RATE_LIMIT", (10, 10 * 60))
 
 
 class FeedbackFormBuilder(FormBuilder):

@@ -15,8 +15,6 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -28,21 +26,25 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageViewRestriction, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.models import BasePage
+from security.ratelimit import claim_once, is_rate_limited
 
 from .forms import (
     HONEYPOT_FIELD,
     RESERVED_FIELD_NAMES,
     TOKEN_FIELD,
+    TOKEN_MAX_AGE,
     FeedbackFormBuilder,
     Verdict,
     check_submission,
     make_token,
+    rate_limit,
+    renewed_token,
 )
 
 logger = logging.getLogger(__name__)
@@ -117,14 +119,15 @@ class StandardPage(BasePage):
 
     @classmethod
     def footer_pages(cls, language_code):
-        """The live, public footer pages of a language, in footer order, in one query."""
-        restricting = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
+        """The live, public footer pages of a language, in footer order.
+
+        `.public()` reads the (few) view restrictions first and excludes their subtrees by path
+        prefix, so the plan does not depend on the planner's statistics (a correlated
+        anti-join over every page did); the result is cached (`legal_tags.footer_links`).
+        """
         pages = (
-            cls.objects.live()
+            cls.objects.live().public()
             .filter(locale__language_code=language_code, kind__in=cls.FOOTER_KINDS)
-            .exclude(Exists(restricting))
             .select_related("locale")
             .defer_streamfields()
             .order_by("path")
@@ -230,6 +233,16 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
 
     def handle_submission(self, request):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        token = request.POST.get(TOKEN_FIELD, "")
+        if is_rate_limited(request, "feedback-form", *rate_limit()):
+            form.is_valid()
+            form.add_error(None, _(
+                "This form was sent from your connection too often in a short time. Please "
+                "wait a few minutes and send it again; your entries are still here."
+            ))
+            response = self.render_form(request, form, token=token)
+            response.status_code = 429
+            return response
         verdict = check_submission(request.POST, self.pk)
         if verdict is Verdict.STALE:
             form.is_valid()
@@ -243,6 +256,15 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
         if verdict is Verdict.SPAM:
             logger.info("Dropped a spam submission to the form %s.", self.pk)
             return self.render_landing_page(request)
+        if not claim_once("feedback-form-token", token, TOKEN_MAX_AGE):
+            # The same form was sent before: a double click, the back button, or a replay.
+            form.add_error(None, _(
+                "This form has already been sent. To send another message, check your "
+                "entries and press “Send” again."
+            ))
+            response = self.render_form(request, form, token=renewed_token(token, self.pk))
+            response.status_code = 409
+            return response
         return self.render_landing_page(request, self.process_form_submission(form))
 
     def render_form(self, request, form, token=None):

@@ -1,34 +1,37 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.media import serve_media
 from core.sitemap import MultilingualSitemap
+from core.sitemap_views import SITEMAP_SECTION_URL_NAME, sitemap_index, sitemap_section
 from core.views import ROOT_ICONS, robots_txt, root_icon
 from search import urls as search_urls
+from security.urls import urlpatterns as security_urlpatterns
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
 
-urlpatterns = [
+SITEMAPS = {"pages": MultilingualSitemap}
+
+urlpatterns = security_urlpatterns + [
     path("robots.txt", robots_txt),
     *[path(name, root_icon, {"name": name}) for name in ROOT_ICONS],
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
-    path("django-admin/", admin.site.urls),
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}),
+    path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS},
+         name=SITEMAP_SECTION_URL_NAME),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(search_urls.redirect_patterns)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Uploaded images when no object storage and no nginx serves them (core/media.py).
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", serve_media))
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),

@@ -89,9 +89,7 @@ class TopicPage(FeedsMixin, BasePage):
         for model in models:
             tagged |= Q(pk__in=model.objects.filter(
                 topics__translation_key=self.translation_key).values("pk"))
-        # TODO(protocol): ask each page type for its listing date instead of a "date" field.
-        dated = [model for model in models if any(f.name == "date" for f in model._meta.fields)]
-        return mixed_listing(tagged & Q(locale_id=self.locale_id), dated_models=dated)
+        return mixed_listing(tagged & Q(locale_id=self.locale_id))
 
     def feed_items(self):
         return self.listing_items()

@@ -12,12 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
+from .approval.review import approve_translation
 from .approval.workflow import enabled_translation, handle_editor_action
 from .exchange import views as exchange_views
-from .guards import views
+from .guards import boundaries, views
 from .guards.permissions import may_handle, may_handle_language
 from .status.panel import TranslationStatusMenuItem, TranslationStatusPanel
 from .status.report import TranslationStatusReportView
+from .work.start import start_buttons, start_translation_view
+from .work.worklist import WorkToTranslatePanel
 
 FIRST = -10
 
@@ -153,3 +156,55 @@ def register_translation_status_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+# --- Translators start their own work; approval saves the reviewer's edits -----------------------
+
+
+@hooks.register("register_admin_urls")
+def register_start_and_approve_urls():
+    return [
+        path(
+            "translation/start/<str:kind>/<str:pk>/<str:language_code>/",
+            start_translation_view,
+            name="translation_start",
+        ),
+        path(
+            "translation/approve/<int:task_state_id>/",
+            approve_translation,
+            name="translation_approve",
+        ),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_to_translate_panel(request, panels):
+    panels.insert(0, WorkToTranslatePanel())
+
+
+hooks.register("register_page_header_buttons", start_buttons)
+hooks.register("register_page_listing_more_buttons", start_buttons)
+
+
+# --- Boundaries: translators delete nothing; a language serves only its own pages ---------------
+
+
+@hooks.register("before_delete_page")
+def translators_delete_no_pages(request, page):
+    if boundaries.is_translator_only(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("construct_page_action_menu")
+def hide_delete_from_translators(menu_items, request, context):
+    if boundaries.is_translator_only(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-delete"]
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_delete_buttons_from_translators(buttons, page, user, context=None):
+    if boundaries.is_translator_only(user):
+        boundaries.drop_delete_buttons(buttons)
+
+
+hooks.register("before_serve_page", boundaries.serve_only_pages_of_the_requested_language)

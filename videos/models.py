@@ -103,6 +103,7 @@ class VideoPage(BasePage):
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types = []
     listing_image_field = "poster"
+    listing_date_field = "date"
 
     class Meta:
         verbose_name = _("video")

@@ -1,9 +1,30 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
+from core.cache import site_key, site_version, timeout
+
 register = template.Library()
+
+
+def cached_pages(key, build):
+    """Live pages shown on every page (menu, switcher, footer), from the shared cache until
+    the next publication (`core.cache`): pages pickle without their StreamFields' renderings,
+    and `pageurl` needs no query for them."""
+    pages = cache.get(key)
+    if pages is None:
+        pages = list(build())
+        cache.set(key, pages, timeout())
+    return pages
+
+
+@register.simple_tag
+def content_version():
+    """Changes with every publication: a `vary_on` for `{% wagtailpagecache %}` fragments that
+    show other pages too (links in a body)."""
+    return site_version()
 
 
 @register.simple_tag(takes_context=True)
@@ -14,12 +35,13 @@ def locale_root(context):
         site = Site.find_for_request(request) if request else None
         root = None
         if site:
-            root = (
+            roots = cached_pages(site_key("locale-root", site.pk), lambda: [
                 Page.objects.filter(translation_key=site.root_page.translation_key,
                                     locale=Locale.get_active())
                 .live().first()
                 or site.root_page
-            )
+            ])
+            root = roots[0]
         context.render_context["_locale_root"] = root
     return context.render_context["_locale_root"]
 
@@ -27,7 +49,10 @@ def locale_root(context):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     root = locale_root(context)
-    items = root.get_children().live().public().in_menu() if root else []
+    items = []
+    if root:
+        items = cached_pages(site_key("menu", root.pk),
+                             lambda: root.get_children().live().public().in_menu())
     return {"root": root, "items": items, "current": context.get("page"),
             "request": context.get("request")}
 
@@ -38,7 +63,12 @@ def page_translations(page):
     if not isinstance(page, Page):
         return []
     order = [code for code, _name in settings.LANGUAGES]
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+
+    def build():
+        return page.get_translations(inclusive=True).live().public().select_related("locale")
+
+    # A page being previewed before its first save has no key of its own.
+    translations = cached_pages(site_key("translations", page.pk), build) if page.pk else build()
     return sorted(translations, key=lambda p: order.index(p.locale.language_code)
                   if p.locale.language_code in order else len(order))
 

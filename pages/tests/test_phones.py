@@ -109,7 +109,8 @@ def test_every_page_type_fits_both_phone_widths_in_both_languages(chromium, live
         context = chromium.new_context(base_url=live_server.url, locale="de-DE",
                                        viewport={"width": width, "height": height},
                                        device_scale_factor=2, is_mobile=True, has_touch=True)
-        context.set_default_timeout(15_000)
+        # Generous: on a busy 2-core CI machine a page with axe can take a while.
+        context.set_default_timeout(30_000)
         keep_requests_on_this_machine(context, live_server.url)
         page = context.new_page()
         page.on("response", lambda response: response.status >= 400

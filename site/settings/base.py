@@ -1,12 +1,14 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import media_storage, serves_media_from_files
 from translation.conf import DEFAULT_SITE_LANGUAGES, machine_translator, site_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "search",
     "pages",
     "caching",
+    "security",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -58,7 +61,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,10 +69,13 @@ INSTALLED_APPS = [
     # German for "vor 10 Sekunden" (Wagtail's naturaltime filter uses humanize's catalogue).
     "django.contrib.humanize",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "security.middleware.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "security.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and locale middleware, so that it sees (and drops) their Vary.
@@ -83,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "siteconfig.urls"
@@ -100,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -166,7 +173,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # index with each language's stemmer (search/models.py); after deploying a change to it, run
 # `manage.py rebuild_search_index`.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
+    "default": {"BACKEND": "search.admin_backend", "SEARCH_CONFIG": "german"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx", "zip"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp"}
@@ -182,7 +189,6 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -211,6 +217,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # an offline translator that copies the text marked "[EN] …". Its output is a draft, too.
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(DEEPL_API_KEY)
+# Approving a translation publishes it with the reviewer's edits from the translation editor.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translation.approval.finish.publish_workflow_state"
 
 
 # --- Editorial workflow (editorial/) -----------------------------------------------------------
@@ -261,3 +269,52 @@ if FRONTEND_CACHE_URLS:
     # Translations are banned by caching/purge.py; no guessed language URLs.
     WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- End of HTTP caching ------------------------------------------------------------------------
+
+
+# --- Speed and scale-out (core/) ---------------------------------------------------------------
+# Background work runs as tasks in the database, picked up by `manage.py run_worker`: search
+# and reference indexing, image renditions, front-cache purging, scheduled publishing.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+PERIODIC_TASKS = {"editorial.tasks.publish_scheduled": EDITORIAL_SCHEDULER_INTERVAL}
+# Media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, otherwise files
+# under MEDIA_ROOT, which production serves at MEDIA_URL (core/media.py, deploy/nginx/).
+STORAGES["default"] = media_storage(os.environ)
+# Set SERVE_MEDIA=false when nginx serves MEDIA_ROOT itself (deploy/nginx/media.conf).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True) and serves_media_from_files(STORAGES)
+# --- End of speed and scale-out ----------------------------------------------------------------
+# --- Security (security/) ----------------------------------------------------------------------
+# Logins: django-axes locks out a user name from one address after AXES_FAILURE_LIMIT wrong
+# passwords, for AXES_COOLOFF_TIME; other addresses (the rest of an office behind another
+# connection) can still log in as that user. Lockouts are listed under Einstellungen →
+# "Gesperrte Anmeldungen" and can be lifted there.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "security.clientip.client_ip"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# How many reverse proxies of our own stand in front of the app (nginx, Varnish …); only then
+# is X-Forwarded-For believed, for login lockouts and form rate limits (security/clientip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy: see security/csp.py for the public and the admin policy.
+# No avatars from Gravatar: the admin would send a hash of every editor's e-mail address there.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+X_FRAME_OPTIONS = "DENY"
+
+# Uploads: size and pixel limits; types are checked by their content (security/uploads.py).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Where to report a vulnerability, for /.well-known/security.txt (an e-mail address or URL).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
+# --- End of security ---------------------------------------------------------------------------

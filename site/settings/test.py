@@ -24,3 +24,7 @@ if os.environ.get("REQUIRE_POSTGRES") and DATABASES["default"]["ENGINE"] != (  #
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tasks run at once, inside the request or test that queues them; core/tests proves the
+# database worker separately.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -31,6 +31,8 @@ from wagtail_localize.models import Translation
 
 from translation.guards.permissions import is_language_limited
 
+from .machine_output import refuse_unconfirmed
+
 
 def enabled_translation(instance):
     """The wagtail-localize translation whose target is `instance`, or None."""
@@ -91,6 +93,8 @@ def handle_editor_action(request, translation, instance):
     action = request.POST.get("action")
     if action not in {"submit", "publish"}:
         return None
+    if refuse_unconfirmed(request, translation, instance, _title(instance)):
+        return redirect(request.path)
     if action == "publish" and may_publish(request.user, instance):
         return None
     return submit_for_approval(request, translation, instance, asked_to_publish=action == "publish")
@@ -230,8 +234,9 @@ def review_state(request, instance):
         actions = {name for name, _label, _modal in task.get_actions(instance, user)}
         review.can_review = {"approve", "reject"} <= actions
         if review.can_review:
-            review.approve_url = _workflow_action_url(
-                instance, "approve", task_state, request.get_full_path()
+            review.approve_url = "{}?{}".format(
+                reverse("translation_approve", args=[task_state.pk]),
+                urlencode({"next": request.get_full_path()}),
             )
             review.reject_url = _workflow_action_url(
                 instance, "reject", task_state, request.get_full_path()

@@ -12,6 +12,9 @@ translation's UUID, and it has one `<trans-unit>` per German string:
   `<i>`, `<strong>`, `<em>` … become `<g ctype="bold">` and the like, a link `<a id="a1">`
   becomes `<g id="a1" ctype="link">` (its address stays on the site and is not in the file),
   a line break `<x ctype="lb"/>`;
+* each `<target>` has a `state` (XLIFF 1.2): "needs-translation", "needs-review-translation"
+  for unchecked machine output, "translated", or "final" with `approved="yes"` on the unit when
+  that wording is published, so CAT tools see what is new and what is done;
 * `<note>` names the field ("Title", "Body › Rich text"); `maxwidth` carries a text field's
   maximum length.
 
@@ -27,10 +30,13 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from wagtail.fields import StreamField
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from translation.approval.machine_output import unconfirmed_q
 
 from .importing import ImportRefused, Unit, excerpt, same_language, segments_of, unit_id
 
@@ -165,6 +171,15 @@ def export_xliff(translation):
         "target": target_locale.get_display_name(),
     }
     body = SubElement(file_element, "body")
+    translations = {
+        (item.translation_of_id, item.context_id): item
+        for item in StringTranslation.objects.filter(
+            locale=target_locale, context__in=segments.values("context_id")
+        )
+        .annotate(unconfirmed=ExpressionWrapper(unconfirmed_q(), BooleanField()))
+        .only("translation_of_id", "context_id", "updated_at", "has_error")
+    }
+    published_at = _published_at(translation)
     seen = set()
     for segment in segments:
         key = unit_id(segment)
@@ -175,17 +190,49 @@ def export_xliff(translation):
         max_length = _max_length(model, segment.context.field_path)
         if max_length:
             attrs.update({"maxwidth": str(max_length), "size-unit": "char"})
+        stored = translations.get((segment.string_id, segment.context_id))
+        state = unit_state(stored, published_at)
+        if state == "final":
+            attrs["approved"] = "yes"
         unit = SubElement(body, "trans-unit", attrs)
         _inline(SubElement(unit, "source"), segment.string.data)
-        target = SubElement(unit, "target")
+        target = SubElement(unit, "target", {"state": state})
+        if state == "needs-review-translation":
+            target.set("state-qualifier", "mt-suggestion")
         if segment.translation:
             _inline(target, segment.translation)
-        else:
-            target.set("state", "needs-translation")
         field_note = SubElement(unit, "note")
         field_note.text = _field_label(model, segment.context.field_path or "")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8",
                                                                   xml_declaration=False)
+
+
+def _published_at(translation):
+    """When the target's live version was published, if it has no newer draft; else None."""
+    try:
+        target = translation.get_target_instance()
+    except models.ObjectDoesNotExist:
+        return None
+    if not getattr(target, "live", True) or getattr(target, "has_unpublished_changes", False):
+        return None
+    return getattr(target, "last_published_at", None)
+
+
+def unit_state(stored, published_at):
+    """The XLIFF 1.2 `state` of a unit, from its stored translation (or None):
+
+    * "needs-translation": nothing usable yet (no translation, or one the site refused);
+    * "needs-review-translation": machine output nobody has confirmed (`mt-suggestion`);
+    * "final": translated by a person and published as it is (the unit is `approved="yes"`);
+    * "translated": translated by a person, not (yet) published in this wording.
+    """
+    if stored is None or stored.has_error:
+        return "needs-translation"
+    if stored.unconfirmed:
+        return "needs-review-translation"
+    if published_at is not None and stored.updated_at <= published_at:
+        return "final"
+    return "translated"
 
 
 # --- Import ----------------------------------------------------------------------------------

@@ -69,6 +69,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from translation.approval.machine_output import unconfirmed_q
+
 MISSING = "missing"
 IN_PROGRESS = "in_progress"
 UP_TO_DATE = "up_to_date"
@@ -94,6 +96,7 @@ COLUMNS = (
     "r_status",
     "r_total",
     "r_done",
+    "r_machine",
     "r_since",
 )
 
@@ -215,12 +218,15 @@ def annotate_status(kind, kind_index, locale_id, language_index, source_locale_i
     of_source = {"source__object_id": key, "source__locale_id": source_locale_id}
     targets = _targets(model, locale_id, key)
     segments = StringSegment.objects.filter(**of_source).order_by().values("source_id")
-    translated = StringTranslation.objects.filter(
+    string_translations = StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"),
         context_id=OuterRef("context_id"),
         locale_id=locale_id,
         has_error=False,
     )
+    # Machine output nobody confirmed is counted on its own, never as translated.
+    translated = string_translations.exclude(unconfirmed_q())
+    machine_made = string_translations.filter(unconfirmed_q())
     live = (
         Subquery(targets.values("live")[:1], output_field=BooleanField())
         if _has_drafts(model)
@@ -259,6 +265,14 @@ def annotate_status(kind, kind_index, locale_id, language_index, source_locale_i
         r_done=Coalesce(
             Subquery(
                 segments.filter(Exists(translated)).annotate(count=Count("pk")).values("count")[:1]
+            ),
+            Value(0),
+        ),
+        r_machine=Coalesce(
+            Subquery(
+                segments.filter(Exists(machine_made))
+                .annotate(count=Count("pk"))
+                .values("count")[:1]
             ),
             Value(0),
         ),

@@ -26,6 +26,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import GroupPagePermission, Locale, Page
 
 from translation.guards.permissions import is_language_limited, translator_languages
+from translation.work.start import may_start, start_url
 
 from ..conf import SOURCE_LANGUAGE
 from ..roles import TRANSLATOR_GROUP_PREFIX, target_languages
@@ -102,6 +103,7 @@ class Row:
     source_url: str
     action_label: str = ""
     action_url: str = ""
+    machine: int = 0
 
     @property
     def status_text(self):
@@ -164,13 +166,16 @@ class TranslationStatusReportView(ReportView):
     filterset_class = TranslationStatusFilterSet
     paginate_by = 50
     export_filename = "translation-status"
-    list_export = ["title", "kind", "language", "status_text", "percent", "since", "live"]
+    list_export = [
+        "title", "kind", "language", "status_text", "percent", "machine", "since", "live"
+    ]
     export_headings = {
         "title": gettext_lazy("Title"),
         "kind": gettext_lazy("Type"),
         "language": gettext_lazy("Language"),
         "status_text": gettext_lazy("Status"),
         "percent": gettext_lazy("Translated (%)"),
+        "machine": gettext_lazy("Unconfirmed machine segments"),
         "since": gettext_lazy("Outdated since"),
         "live": gettext_lazy("Live"),
     }
@@ -295,10 +300,14 @@ class TranslationStatusReportView(ReportView):
             live=bool(value["r_live"]) if status != MISSING else False,
             edit_url=edit_url,
             source_url=source_url,
+            machine=value["r_machine"] if status != MISSING else 0,
         )
         if may_submit and status == MISSING:
             row.action_label = _("Translate")
             row.action_url = self._submit_url(model, value["r_pk"])
+        elif status == MISSING and may_start(self.request.user, locale.language_code):
+            row.action_label = _("Start translation")
+            row.action_url = start_url(model, value["r_pk"], locale.language_code)
         elif may_submit and status == OUTDATED and value["r_managed"] and value["r_source"]:
             row.action_label = _("Sync translations")
             row.action_url = "{}?{}".format(

@@ -149,7 +149,9 @@ def test_the_export_carries_existing_translations_and_stable_ids(site, translato
     title = next(unit for unit in second.values()
                  if plain(unit.find(f"{X}source")) == NOTICE_TITLE)
     assert plain(title.find(f"{X}target")) == f"EN: {NOTICE_TITLE}"
-    assert title.find(f"{X}target").get("state") is None
+    # Translated and published as it is: final and approved (test_xliff_states.py has the rest).
+    assert title.find(f"{X}target").get("state") == "final"
+    assert title.get("approved") == "yes"
 
 
 def test_the_editor_offers_the_exchange_to_the_translator(site, translator_client):

@@ -16,7 +16,7 @@ def keep_rendered_alt(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_initial'),
+        ('news', '0003_fill_listing_dates'),
     ]
 
     operations = [

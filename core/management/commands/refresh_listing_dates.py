@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from core.listing_dates import refresh_all
+
+
+class Command(BaseCommand):
+    help = (
+        "Store what listings sort by for every page (core.ListingDate). Pages saved normally "
+        "keep it up to date; run this after creating pages in bulk without Django's signals."
+    )
+
+    def handle(self, *args, **options):
+        count = refresh_all()
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"Listing dates stored for {count} pages.")

@@ -1,0 +1,47 @@
+"""Queue rendition generation when an image is saved or a page is published."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import listing_dates
+from .cache import bump_site_version
+from .renditions import image_ids_of
+
+
+def _enqueue_renditions(image_ids):
+    from .tasks import create_image_renditions
+
+    if image_ids:
+        # After the commit, so the worker finds the image and the page as saved.
+        transaction.on_commit(lambda: create_image_renditions.enqueue(list(image_ids)))
+
+
+def image_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    # Saving only the focal point (Wagtail's focal-point task) changes what `fill-` crops.
+    _enqueue_renditions([instance.pk])
+
+
+@receiver(page_published)
+def page_published_renditions(sender, instance, **kwargs):
+    _enqueue_renditions(image_ids_of(instance.specific))
+
+
+def connect():
+    post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="core.image_saved")
+    # Menus, footers, archives and the sitemap show many pages: any change to what is live
+    # retires their cached copies (core.cache).
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_site_version, dispatch_uid=f"core.bump_site_version.{id(signal)}")
+    post_delete.connect(_page_deleted, dispatch_uid="core.page_deleted")
+    post_save.connect(listing_dates.page_saved, dispatch_uid="core.listing_dates")
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_site_version()

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SecurityConfig(AppConfig):
+    """Locked doors: login throttling, the Content-Security-Policy, upload checks, rate limits,
+    safe spreadsheet exports and the reporting address for vulnerabilities."""
+
+    name = "security"
+    verbose_name = _("Security")
+
+    def ready(self):
+        from . import spreadsheets
+
+        spreadsheets.install()

@@ -1,0 +1,33 @@
+"""Counting requests per client address through Django's cache, so that every app server
+sees the same counts (Redis in production)."""
+
+import hashlib
+
+from django.core.cache import cache
+
+from .clientip import client_ip
+
+
+def _key(scope, request):
+    address = client_ip(request) or "unknown"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"ratelimit:{scope}:{digest}"
+
+
+def is_rate_limited(request, scope, limit, period):
+    """Count this request against `scope`; True once `limit` requests came from the same
+    address within `period` seconds (a fixed window that starts with the first request)."""
+    key = _key(scope, request)
+    cache.add(key, 0, timeout=period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ran out between add() and incr()
+        cache.add(key, 1, timeout=period)
+        count = 1
+    return count > limit
+
+
+def claim_once(namespace, value, timeout):
+    """Mark `value` as used; False if it was used before (within `timeout` seconds)."""
+    digest = hashlib.sha256(value.encode()).hexdigest()
+    return cache.add(f"once:{namespace}:{digest}", 1, timeout=timeout)
