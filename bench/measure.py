@@ -72,7 +72,7 @@ def publish(cache_url):
 
     notice = NewsPage.objects.get(locale__language_code="de", slug=NOTICE_SLUG)
     url = cache_url + notice.url
-    http_get(url, HOST)
+    http_get(url, HOST, timeout=300)  # slow pages may still be busy from the load test
     http_get(url, HOST)
     original = notice.title
     notice.title = f"{original} ({int(time.time())})"

@@ -45,7 +45,7 @@ class Peer:
         self.python = python
         self.prepare(name)
         self.server = AppServer(self.env, workers=2, cwd=self.checkout, python=python,
-                                wsgi="bakerydemo.wsgi")
+                                wsgi="bakerydemo.wsgi", timeout=300)
         self.server.wait()
 
     def manage(self, *args):

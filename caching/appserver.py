@@ -15,14 +15,14 @@ class AppServer:
     """`gunicorn siteconfig.wsgi` on a free local port, with `env` added to this environment."""
 
     def __init__(self, env, port=None, workers=1, log=None, cwd=PROJECT, python=sys.executable,
-                 wsgi="siteconfig.wsgi"):
+                 wsgi="siteconfig.wsgi", timeout=30):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [str(python), "-m", "gunicorn", wsgi, "--bind",
              f"127.0.0.1:{self.port}", "--workers", str(workers), "--access-logfile", "-"
-             if log else "/dev/null", "--graceful-timeout", "2"],
+             if log else "/dev/null", "--graceful-timeout", "2", "--timeout", str(timeout)],
             cwd=cwd, env={**os.environ, **env},
             stdout=log or subprocess.DEVNULL, stderr=log or subprocess.STDOUT,
         )

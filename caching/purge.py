@@ -170,26 +170,27 @@ def front_cache_enabled():
 
 
 def schedule(collect):
-    """Let `collect(bans)` add to the bans of the current transaction, sent once it commits
-    (at once outside a transaction). Collecting happens now, while deleted pages still exist."""
+    """Let `collect(bans)` gather bans now (while deleted pages still exist) and send them once
+    the transaction commits (at once outside a transaction). Each change sends its own bans;
+    subtrees already banned in the same transaction are remembered, so deleting a subtree
+    does not ban each of its pages again."""
     if not front_cache_enabled():
         return
     atomic = connection.atomic_blocks[0] if connection.in_atomic_block else None
-    if atomic is None:
-        bans = Bans(None)
-        collect(bans)
-        flush(bans)
-        return
-    bans = getattr(_local, "bans", None)
-    if bans is None or bans.atomic is not atomic:
-        bans = _local.bans = Bans(atomic)
-        transaction.on_commit(partial(flush, bans))
+    bans = Bans(atomic)
+    remembered = getattr(_local, "subtrees", None)
+    if atomic is not None and remembered is not None and remembered[0] is atomic:
+        bans.subtree_paths = remembered[1]
+    else:
+        _local.subtrees = (atomic, bans.subtree_paths)
     collect(bans)
+    if atomic is None:
+        flush(bans)
+    else:
+        transaction.on_commit(partial(flush, bans))
 
 
 def flush(bans):
-    if getattr(_local, "bans", None) is bans:
-        _local.bans = None
     if not bans:
         return
     try:

@@ -62,7 +62,23 @@ def shown_snippet_saved(sender, instance, **kwargs):
         snippet_changed(sender, instance)
 
 
+def search_indexed(sender, task_result, **kwargs):
+    """Search indexing runs as a background task, after the publish's own bans: once it has
+    run, search results change again, so they (and the sitemap) are banned once more. The
+    worker needs FRONTEND_CACHE_URLS like the app servers."""
+    from django_tasks.base import TaskResultStatus
+
+    if (task_result.task.module_path.endswith(".insert_or_update_object_task")
+            and task_result.status == TaskResultStatus.SUCCESSFUL):
+        def collect(bans):
+            bans.listings = True
+
+        schedule(collect)
+
+
 def connect():
+    from django_tasks.signals import task_finished
+
     from home.models import Author, Contact
 
     wagtail_signals.page_published.connect(page_changed, dispatch_uid="caching.published")
@@ -74,6 +90,7 @@ def connect():
     wagtail_signals.published.connect(snippet_changed, dispatch_uid="caching.snippet_pub")
     wagtail_signals.unpublished.connect(snippet_changed, dispatch_uid="caching.snippet_unpub")
     post_save.connect(shown_snippet_saved, sender=Author, dispatch_uid="caching.author_save")
+    task_finished.connect(search_indexed, dispatch_uid="caching.search_indexed")
     for model in (Author, Contact):
         post_delete.connect(snippet_changed, sender=model,
                             dispatch_uid=f"caching.delete.{model._meta.label}")

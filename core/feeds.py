@@ -11,7 +11,6 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import prefetch_related_objects
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape, strip_tags
@@ -24,30 +23,27 @@ from core.localization import localize_all
 from .listing import FEED_SIZE
 
 
-# TODO(protocol): each page type should declare its feed categories and author instead of
-# being asked whether it happens to have a `topics` or `byline` field.
-def _has_field(model, name):
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
+def _item_topics(item):
+    return list(getattr(item, item.topics_field).all()) if item.topics_field else []
+
+
+def _item_byline(item):
+    return getattr(item, item.byline_field) if item.byline_field else None
 
 
 def prepare_feed_items(items, locale):
-    """Give each item `feed_categories` (its topics' titles) and `feed_author` (its byline's
-    name), in `locale`, fetched in bulk whatever the number of items."""
+    """Give each item `feed_categories` (the titles of its topic hubs, `topics_field`) and
+    `feed_author` (the name of its `byline_field`), in `locale`, fetched in bulk whatever the
+    number of items."""
     by_model = defaultdict(list)
     for item in items:
         by_model[type(item)].append(item)
-    topics, bylines = [], []
     for model, group in by_model.items():
-        if _has_field(model, "topics"):
-            prefetch_related_objects(group, "topics")
-            topics += [topic for item in group for topic in item.topics.all()]
-        if _has_field(model, "byline"):
-            prefetch_related_objects(group, "byline")
-            bylines += [item.byline for item in group if item.byline_id]
+        related = [name for name in (model.topics_field, model.byline_field) if name]
+        if related:
+            prefetch_related_objects(group, *related)
+    topics = [topic for item in items for topic in _item_topics(item)]
+    bylines = [byline for item in items if (byline := _item_byline(item)) is not None]
     topic_titles = {
         topic.translation_key: topic.title
         for topic in localize_all(list({t.pk: t for t in topics}.values()), locale,
@@ -59,13 +55,11 @@ def prepare_feed_items(items, locale):
                                    fallback=True)
     }
     for item in items:
-        item.feed_categories = []
-        if _has_field(type(item), "topics"):
-            item.feed_categories = [
-                topic_titles[topic.translation_key] for topic in item.topics.all()
-                if topic.translation_key in topic_titles
-            ]
-        byline = getattr(item, "byline", None) if _has_field(type(item), "byline") else None
+        item.feed_categories = [
+            topic_titles[topic.translation_key] for topic in _item_topics(item)
+            if topic.translation_key in topic_titles
+        ]
+        byline = _item_byline(item)
         item.feed_author = author_names.get(byline.translation_key) if byline else None
     return items
 

@@ -57,7 +57,30 @@ BODY = ImagePreset(
     sizes="(min-width: 50rem) 48rem, calc(100vw - 2rem)",
 )
 
-PRESETS = {"lead": LEAD, "teaser": TEASER, "body": BODY}
+# The image of a topic hub: the article column, below the title.
+HERO = ImagePreset(
+    specs=(
+        "fill-800x450|format-webp",
+        "fill-480x270|format-webp",
+        "fill-1200x675|format-webp",
+    ),
+    sizes="(min-width: 60rem) 48rem, 100vw",
+)
+
+# A video's poster behind the consent notice: one size, scaled by the frame.
+POSTER = ImagePreset(specs=("fill-960x540|format-webp",), sizes="(min-width: 50rem) 48rem, 100vw")
+
+# A contact's photo on a contact card.
+CONTACT_PHOTO = ImagePreset(specs=("fill-160x160|format-webp",), sizes="10rem")
+
+PRESETS = {
+    "lead": LEAD,
+    "teaser": TEASER,
+    "body": BODY,
+    "hero": HERO,
+    "poster": POSTER,
+    "contact_photo": CONTACT_PHOTO,
+}
 
 # Link previews: the 1.91:1 size Open Graph and Twitter cards show large; transparent
 # areas become white, since JPEG has no transparency.

@@ -16,11 +16,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .images import TEASER
+from .images import CONTACT_PHOTO, TEASER
 
-# The renditions a teaser shows (templates/includes/teaser.html), fetched with the listing.
-LISTING_RENDITIONS = TEASER.specs
-CONTACT_PHOTO_RENDITION = "fill-160x160|format-webp"
 PAGE_SIZE = 10
 FEED_SIZE = 20
 
@@ -56,12 +53,12 @@ def with_listing_images(items):
     several) with the teaser's renditions, in bulk: two queries per listing-image field.
     Returns the list."""
     items = list(items)
-    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    images = get_image_model().objects.prefetch_renditions(*TEASER.specs)
     by_model = defaultdict(list)
     for item in items:
         by_model[type(item)].append(item)
     for model, group in by_model.items():
-        field = getattr(model, "listing_image_field", None)
+        field = model.listing_image_field
         if field:
             prefetch_related_objects(group, Prefetch(field, queryset=images))
     return items
@@ -72,7 +69,7 @@ def with_contact_photos(contacts):
 
     Runs after the contacts are localised, so translated contacts get their photos too.
     """
-    images = get_image_model().objects.prefetch_renditions(CONTACT_PHOTO_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(*CONTACT_PHOTO.specs)
     prefetch_related_objects(contacts, Prefetch("photo", queryset=images))
     return contacts
 

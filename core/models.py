@@ -36,15 +36,39 @@ class BasePage(Page):
         SynchronizedField("show_in_menus"),
     ]
 
+    # The protocol: what each page type says about itself. Shared code (listings, feeds, SEO,
+    # topic hubs) asks these and never names a page type or looks for a field by name.
+
+    # The image a teaser and link previews show (the name of an image field), and the preset
+    # (`core.images.PRESETS`) the page's own template shows it in.
     listing_image_field = None
     # Relations in the page's language, German URL segments (core.forms).
     base_form_class = EditorialPageForm
-    # The date field listings show and sort this type by (a news item's `date`); without one,
-    # or while it is empty, the day the page was first published in any language.
+    image_preset = None
+    # The page's own date field for listings and feeds; without one, the day it was first
+    # published in any language.
     listing_date_field = None
+    # Listed with the news (news index, topic hubs, their feeds), tagged with topic hubs
+    # through the many-to-many named by `topics_field`.
+    listed_with_news = False
+    topics_field = None
+    # The foreign key (to a snippet with a `name`) that a feed names as the item's author.
+    byline_field = None
+    # Chosen in a body's video block: the page has `embed` and `poster`.
+    plays_video = False
+    # Open Graph's `og:type`.
+    open_graph_type = "website"
 
     class Meta:
         abstract = True
+
+    def structured_data(self, *, url, description, image, language_code, publisher, byline):
+        """The page's schema.org object for JSON-LD (see `core.seo`), or None."""
+        return None
+
+    def publication_dates(self):
+        """ISO 8601 (published, modified) for `article:*` tags, or (None, None)."""
+        return None, None
 
     @property
     def listing_image(self):

@@ -1,6 +1,7 @@
 """Image renditions are made ahead of time, never while a reader waits.
 
-Every rendition the site's templates ask for is listed in `RENDITION_SPECS`. When an image is
+Every rendition the site's templates ask for is listed in `RENDITION_SPECS` (every template
+renders images through a preset of `core.images`). When an image is
 saved, or a page that shows images is published, a background task (`core.tasks`) makes the
 missing ones in bulk. Rendering a public page then only reads renditions; Wagtail still makes
 a missing one on the fly as a fallback (an image saved before this code existed, a task that
@@ -12,14 +13,13 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 
 from .images import PRESETS, SOCIAL
-from .listing import CONTACT_PHOTO_RENDITION
 
 
 def _all_specs():
     specs = []
     for preset in PRESETS.values():
         specs.extend(preset.specs)
-    specs.extend([SOCIAL, CONTACT_PHOTO_RENDITION])
+    specs.append(SOCIAL)
     return tuple(dict.fromkeys(specs))
 
 

@@ -4,9 +4,9 @@
 robots directive, the Open Graph and Twitter card tags and the JSON-LD objects;
 `templates/includes/seo.html` writes them into the head of every page.
 
-JSON-LD: the organisation on the home page (and as the publisher of every article and video),
-a NewsArticle for each news item and a VideoObject for each video page. `core` imports no
-content app, so the builders know news items and videos by their model label only.
+JSON-LD: each page type says what it is (`BasePage.structured_data`): the organisation on the
+home page (and as the publisher of every article and video), a NewsArticle for each news item,
+a VideoObject for each video page, built with the helpers below. `core` names no page type.
 """
 
 import json
@@ -24,7 +24,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from .images import LEAD, SOCIAL
+from .images import PRESETS, SOCIAL
+from .models import BasePage
 
 # Open Graph wants a territory with the language.
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
@@ -33,21 +34,6 @@ TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 _BLOCK_BOUNDARY = re.compile(
     r"</(?:p|div|li|h[1-6]|blockquote|ul|ol|td|th)\s*>|<br\s*/?>", re.IGNORECASE
 )
-
-# The renditions each page type's template shows of its listing image.
-# TODO(protocol): page types should declare their schema.org type and image presets
-# themselves; core must not name content apps' models here.
-PAGE_IMAGE_SPECS = {
-    "news.newspage": LEAD.specs,  # templates/news/news_page.html
-    "topics.topicpage": (  # templates/topics/topic_page.html
-        "fill-480x270|format-webp", "fill-800x450|format-webp", "fill-1200x675|format-webp",
-    ),
-    "videos.videopage": ("fill-960x540|format-webp",),  # templates/includes/video_consent.html
-}
-
-NEWS_ARTICLE_MODELS = {"news.newspage"}
-VIDEO_MODELS = {"videos.videopage"}
-HOME_MODELS = {"home.homepage"}
 
 # The characters that could end a <script> element or start a comment inside it; JSON allows
 # them as \u escapes (the same as Django's json_script).
@@ -125,13 +111,15 @@ def social_image(page, base_url):
     """The rendition link previews show: the page's lead, listing or poster image.
 
     It is fetched together with the renditions the page's template shows of the same image
-    (PAGE_IMAGE_SPECS), which puts them all in the rendition cache: a cold cache costs one
-    query for all of them, as the template alone did before; a warm one costs none.
+    (the page type's `image_preset`), which puts them all in the rendition cache: a cold
+    cache costs one query for all of them, as the template alone did before; a warm one
+    costs none.
     """
-    image = getattr(page, "listing_image", None)
+    image = page.listing_image if isinstance(page, BasePage) else None
     if not image:
         return None
-    companions = PAGE_IMAGE_SPECS.get(page._meta.label_lower, ())
+    preset = PRESETS.get(page.image_preset)
+    companions = preset.specs if preset else ()
     rendition = get_renditions_or_not_found(image, (SOCIAL, *companions))[SOCIAL]
     if not rendition.width:  # the original file is missing
         return None
@@ -246,11 +234,11 @@ def page_metadata(page, request, *, translations=(), paginated=None, byline=None
     metadata.canonical = canonical_url(page, request, paginated)
     image = social_image(page, metadata.canonical)
     title = page.seo_title or page.title
-    label = page._meta.label_lower
-    is_article = label in NEWS_ARTICLE_MODELS
+    speaks = isinstance(page, BasePage)  # Wagtail's own root page says nothing of itself
+    og_type = page.open_graph_type if speaks else "website"
 
     og = [
-        ("og:type", "article" if is_article else "website"),
+        ("og:type", og_type),
         ("og:title", title),
         ("og:url", metadata.canonical),
         ("og:site_name", str(settings.SITE_TITLE)),
@@ -269,8 +257,8 @@ def page_metadata(page, request, *, translations=(), paginated=None, byline=None
         ]
         if image.alt:
             og.append(("og:image:alt", image.alt))
-    if is_article:
-        published, modified = news_dates(page)
+    if og_type == "article":
+        published, modified = page.publication_dates()
         og += [(name, value) for name, value in [("article:published_time", published),
                                                  ("article:modified_time", modified)] if value]
     metadata.open_graph = og
@@ -282,12 +270,9 @@ def page_metadata(page, request, *, translations=(), paginated=None, byline=None
     publisher = organization(root_url)
     common = {"url": metadata.canonical, "description": metadata.description, "image": image,
               "language_code": language_code, "publisher": publisher}
-    if label in HOME_MODELS:
-        metadata.json_ld.append(json_ld({"@context": "https://schema.org", **publisher}))
-    elif is_article:
-        metadata.json_ld.append(json_ld(news_article(page, byline=byline, **common)))
-    elif label in VIDEO_MODELS:
-        metadata.json_ld.append(json_ld(video_object(page, **common)))
+    structured = page.structured_data(byline=byline, **common) if speaks else None
+    if structured:
+        metadata.json_ld.append(json_ld(structured))
     return metadata
 
 

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 
+from . import concurrent_edits  # noqa: F401 - registers the edit-conflict hooks
 from .feedback import replace_last_success_message, workflow_outcome_message
 from .panels import REPLACED_PANELS, editorial_panels
 from .shortcuts import ShortcutsPanel

@@ -21,6 +21,7 @@ from core.listing import (
 )
 from core.localization import localize, localize_all
 from core.models import BasePage
+from core.seo import news_article, news_dates
 from core.widgets import FilterableCheckboxes, FilterableRadios
 from home.models import Author, Contact
 from topics.models import TopicPage
@@ -190,7 +191,12 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     listing_image_field = "lead_image"
+    image_preset = "lead"
     listing_date_field = "date"
+    listed_with_news = True
+    topics_field = "topics"
+    byline_field = "byline"
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = _("news item")
@@ -209,6 +215,12 @@ class NewsPage(BasePage):
     def lead_image_alt_text(self):
         """The lead image's alt attribute: empty for a decorative image."""
         return "" if self.lead_image_decorative else self.lead_image_alt
+
+    def structured_data(self, **common):
+        return news_article(self, **common)
+
+    def publication_dates(self):
+        return news_dates(self)
 
     def save(self, *args, **kwargs):
         if self.date is None and self.first_published_at:

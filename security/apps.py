@@ -10,6 +10,9 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from . import spreadsheets
+        from wagtail.signals import page_published
+
+        from . import spreadsheets, uploads
 
         spreadsheets.install()
+        page_published.connect(uploads.release_linked_documents, dispatch_uid="security-release")

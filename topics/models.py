@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -71,6 +72,7 @@ class TopicPage(FeedsMixin, BasePage):
     parent_page_types = ["topics.TopicIndexPage"]
     subpage_types = []
     listing_image_field = "image"
+    image_preset = "hero"
 
     class Meta:
         verbose_name = _("topic hub")
@@ -80,15 +82,15 @@ class TopicPage(FeedsMixin, BasePage):
         first.
 
         Translations may keep pointing at the source topic, so items are matched by the topic's
-        translation key. The models come from the reverse relations (`news_pages`,
-        `video_pages`), so topics never import news or videos.
+        translation key. The page types are those that say they are listed with news
+        (`BasePage.listed_with_news`), so topics never import news or videos.
         """
-        models = [getattr(type(self), accessor).rel.related_model
-                  for accessor in ("news_pages", "video_pages")]
+        models = [model for model in get_page_models()
+                  if issubclass(model, BasePage) and model.listed_with_news]
         tagged = Q()
         for model in models:
-            tagged |= Q(pk__in=model.objects.filter(
-                topics__translation_key=self.translation_key).values("pk"))
+            lookup = {f"{model.topics_field}__translation_key": self.translation_key}
+            tagged |= Q(pk__in=model.objects.filter(**lookup).values("pk"))
         return mixed_listing(tagged & Q(locale_id=self.locale_id))
 
     def feed_items(self):

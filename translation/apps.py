@@ -10,11 +10,11 @@ class TranslationConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers checks
-        from .approval import drafts, machine_output, signals  # noqa: F401 - receivers
+        from .approval import machine_output, signals, upstream_patches  # noqa: F401
         from .guards import boundaries
         from .work import autodraft, preselect  # noqa: F401 - receivers
 
-        drafts.install()
+        upstream_patches.install()
         preselect.install()
         machine_output.install()
         boundaries.install()

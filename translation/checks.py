@@ -1,7 +1,9 @@
 """Refuse to start with settings that would publish translations without approval."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, register
+from django.db import DatabaseError
 
 from .conf import SOURCE_LANGUAGE
 
@@ -29,4 +31,46 @@ def translations_stay_drafts(app_configs, **kwargs):
                 id="translation.E002",
             )
         )
+    return errors
+
+
+@register(Tags.compatibility)
+def no_locale_synchronisation_app(app_configs, **kwargs):
+    if not apps.is_installed("wagtail_localize.locales"):
+        return []
+    return [
+        Error(
+            "wagtail_localize.locales must not be installed; use wagtail.locales.",
+            hint="Its \"Sync from\" setting fills a new language with live aliases of the German "
+            "pages, published without translation or approval. Add languages with "
+            "`manage.py add_language`, which makes drafts.",
+            id="translation.E003",
+        )
+    ]
+
+
+@register(Tags.database)
+def no_locale_synchronisation(app_configs, databases=None, **kwargs):
+    """Synchronisations stored before the app was removed would still make live aliases for
+    every new page (wagtail-localize's `after_create_page` hook reads them)."""
+    from wagtail_localize.models import LocaleSynchronization
+
+    errors = []
+    for alias in databases or ():
+        try:
+            synced = list(
+                LocaleSynchronization.objects.using(alias)
+                .values_list("locale__language_code", flat=True)
+            )
+        except DatabaseError:  # not migrated yet
+            continue
+        if synced:
+            errors.append(
+                Error(
+                    f"Locale synchronisation is enabled for: {', '.join(sorted(synced))}.",
+                    hint="It makes live aliases of every new German page. Delete the rows "
+                    "(wagtail_localize.LocaleSynchronization) in the Django shell.",
+                    id="translation.E004",
+                )
+            )
     return errors

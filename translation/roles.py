@@ -23,10 +23,11 @@ from django.apps import apps as global_apps
 from django.conf import settings
 from django.db import transaction
 
+from editorial.roles import REDAKTION
+
 from .conf import SOURCE_LANGUAGE
 
 TRANSLATOR_GROUP_PREFIX = "Übersetzung "
-REDAKTION = "Redaktion"
 
 TRANSLATOR_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",

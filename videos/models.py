@@ -13,6 +13,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.listing import paginate_listing
 from core.localization import localize_all
 from core.models import BasePage
+from core.seo import video_object
 from core.video_providers import parse_video_url, validate_video_url
 from core.widgets import FilterableCheckboxes
 from topics.models import TopicPage
@@ -104,6 +105,10 @@ class VideoPage(BasePage):
     subpage_types = []
     listing_image_field = "poster"
     listing_date_field = "date"
+    image_preset = "poster"
+    listed_with_news = True
+    topics_field = "topics"
+    plays_video = True
 
     class Meta:
         verbose_name = _("video")
@@ -118,6 +123,9 @@ class VideoPage(BasePage):
         if self.date:
             return self.date
         return timezone.localdate(self.first_published_at) if self.first_published_at else None
+
+    def structured_data(self, *, byline, **common):
+        return video_object(self, **common)
 
     @cached_property
     def embed(self):

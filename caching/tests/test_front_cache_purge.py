@@ -76,7 +76,7 @@ PATHS = [
     "/", "/en/", "/aktuelles/", "/aktuelles/?page=1", "/aktuelles/?type=news", "/en/aktuelles/",
     "/aktuelles/feed/rss/", "/en/aktuelles/feed/atom/", "/themen/klimaschutz/",
     "/en/themen/klimaschutz/", "/themen/klimaschutz/feed/rss/", "/aktuelles/erste/",
-    "/en/aktuelles/erste/", "/aktuelles/zweite/", "/aktuelles/neu/", "/search/?q=Meldung",
+    "/en/aktuelles/erste/", "/aktuelles/zweite/", "/aktuelles/neu/", "/suche/?q=Meldung",
     "/en/search/?q=Meldung", "/sitemap.xml", "/ueber-uns/",
 ]
 # Pages that show no news item: publishing one must leave them in the cache.

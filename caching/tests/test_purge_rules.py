@@ -55,7 +55,8 @@ def test_publishing_a_news_item_bans_what_shows_it_and_nothing_else(
                  "/aktuelles/?page=7", "/aktuelles/?type=news&year=2021", "/en/aktuelles/",
                  "/aktuelles/feed/rss/", "/en/aktuelles/feed/atom/", "/themen/wasser/",
                  "/themen/wasser/?page=2", "/en/themen/wasser/feed/rss/", "/", "/en/",
-                 "/search/?q=wasser", "/en/search/?q=x&page=2", "/sitemap.xml"]:
+                 "/suche/?q=wasser", "/en/search/?q=x&page=2", "/sitemap.xml",
+                 "/sitemap-pages.xml?p=2"]:
         assert banned(bans, path), path
     for path in ["/videos/", "/themen/", "/aktuelles/andere-meldung/", "/impressum/",
                  "/en/aktuelles/meldung/extra/"]:
@@ -106,3 +107,14 @@ def test_nothing_is_sent_without_a_front_cache(item, settings,
         item.save_revision().publish()
 
     assert SENT == []
+
+
+def test_search_results_are_banned_again_once_the_index_task_has_run(
+        item, bans, django_capture_on_commit_callbacks):
+    from modelsearch.tasks import insert_or_update_object_task
+
+    with django_capture_on_commit_callbacks(execute=True):
+        insert_or_update_object_task.enqueue("news", "newspage", item.pk)
+
+    assert banned(bans, "/suche/?q=wasser") and banned(bans, "/en/search/?q=wasser")
+    assert not banned(bans, "/aktuelles/meldung/")

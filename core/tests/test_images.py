@@ -238,8 +238,8 @@ def test_no_image_renders_nothing(site_tree):
 
 
 def test_an_unknown_preset_is_a_template_error(site_tree):
-    with pytest.raises(TemplateSyntaxError, match="unknown preset 'hero'"):
-        render('{% responsive_image image "hero" %}', image=photo(320, 180))
+    with pytest.raises(TemplateSyntaxError, match="unknown preset 'banner'"):
+        render('{% responsive_image image "banner" %}', image=photo(320, 180))
 
 
 def test_eager_images_drop_sizes_auto(site_tree):

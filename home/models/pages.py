@@ -44,6 +44,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def structured_data(self, *, publisher, **common):
+        return {"@context": "https://schema.org", **publisher}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         topics = [link.topic for link in self.featured_topics.select_related("topic")]

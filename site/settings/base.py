@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "security",
     "demo",
     "wagtail_localize",
-    "wagtail_localize.locales",
+    "wagtail.locales",  # not wagtail_localize.locales: its "Sync from" publishes aliases
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -185,7 +185,6 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "redaktion@localhost")
-WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -315,6 +314,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Authors' documents stay in the private collection "Zur Freigabe" until the Redaktion
+# publishes a page that links them or releases them (security/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.DocumentForm"
 # Where to report a vulnerability, for /.well-known/security.txt (an e-mail address or URL).
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
 # --- End of security ---------------------------------------------------------------------------

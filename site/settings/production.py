@@ -21,4 +21,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Ready for the browsers' HSTS preload list (every subdomain must then speak HTTPS). A site
+# that cannot promise that sets SECURE_HSTS_PRELOAD=false; the check's reminder is then moot.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405

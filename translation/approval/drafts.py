@@ -1,43 +1,32 @@
-"""Translations become drafts, never live content, whichever wagtail-localize path makes them.
+"""Translations become drafts, never live content, whichever way they are made.
 
 wagtail-localize has three ways to put a translation on the public site without anyone
-approving it. This module closes each, and `apps.py` installs the replacements at start-up;
-`tests/test_no_publish_without_approval.py` proves every path.
+approving it; `tests/approval/test_no_publish_without_approval.py` proves each is closed:
 
-1. Saving a translation "as a draft" (`TranslationSource.create_or_update_translation` with
-   `publish=False`) writes the translated fields into the database row of the target. For a
-   page or contact that is already live, that row *is* what readers see: an unapproved title
-   is public at once. For a live contact it also sets `live=False`, taking it offline; this
-   happens to every linked contact when a news item is submitted for translation. Here, a live
-   target gets a new draft revision instead and its row stays as it is.
-2. A locale's "Synchronise content from another locale" (its "Sync from" setting) fills the
-   new language's tree with *aliases* of the source pages. Aliases of live pages are live: the
-   German text would appear under /en/ with no English translation behind it
-   (wagtail-localize issue #743). Here it makes draft translations instead.
-3. The same setting makes an alias in every synced language for each page created later.
-   Here those are draft translations too.
+1. Saving a translation "as a draft" writes the translated fields into the live row of the
+   target. `save_live_translation_as_draft` stores a draft revision instead; it is installed
+   over upstream's method by `upstream_patches.py`, the project's only patch of upstream code.
+2. A locale's "Sync from" fills a new language's tree with live *aliases* of the German pages
+   (wagtail-localize issue #743), and
+3. makes an alias in every synced language for each page created later. Both come with the
+   optional `wagtail_localize.locales` app; the project uses Wagtail's own `wagtail.locales`
+   instead, and `checks.py` refuses to start with locale synchronisation. A new language is
+   filled with draft translations by `manage.py add_language` (`translate_tree` below).
 
-The third way to publish, `WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True`, is a setting;
-`checks.py` refuses to start with it.
+`WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True` would publish too; `checks.py` refuses it.
 """
-
-import logging
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize import synctree
-from wagtail_localize.models import LocaleSynchronization, TranslationLog, TranslationSource
+from wagtail_localize.models import TranslationLog, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-logger = logging.getLogger(__name__)
 
-_original_create_or_update_translation = TranslationSource.create_or_update_translation
-
-
-def _live_target(source, locale):
+def live_target(source, locale):
+    """The live, non-alias translation of `source` in `locale`, if there is one."""
     try:
         target = source.get_translated_instance(locale)
     except ObjectDoesNotExist:
@@ -66,22 +55,6 @@ def save_live_translation_as_draft(source, locale, user=None, fallback=False):
         source.sync_view_restrictions(original, translated)
     TranslationLog.objects.create(source=source, locale=locale, revision=revision)
     return translated, False
-
-
-def create_or_update_translation(
-    self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False
-):
-    """`TranslationSource.create_or_update_translation`, but a draft never touches live rows."""
-    if not publish and _live_target(self, locale) is not None:
-        return save_live_translation_as_draft(self, locale, user=user, fallback=fallback)
-    return _original_create_or_update_translation(
-        self,
-        locale,
-        user=user,
-        publish=publish,
-        copy_parent_pages=copy_parent_pages,
-        fallback=fallback,
-    )
 
 
 def translatable_snippet_models():
@@ -133,38 +106,3 @@ def translate_tree(source_locale, target_locale, user=None):
             creator.create_translations(page, include_related_objects=False)
             pages += 1
     return pages, snippets
-
-
-def synchronize_tree_as_drafts(source_locale, target_locale, *, page_index=None):
-    """Replaces `wagtail_localize.synctree.synchronize_tree` (live aliases)."""
-    pages, snippets = translate_tree(source_locale, target_locale)
-    logger.info(
-        "Synchronised %s from %s: %d draft pages, %d snippets.",
-        target_locale, source_locale, pages, snippets,
-    )
-
-
-def translate_new_page_as_drafts(page, _seen=None):
-    """Replaces `wagtail_localize.synctree.create_aliases_for_new_page` (live aliases)."""
-    seen = _seen if _seen is not None else {page.locale_id}
-    target_ids = LocaleSynchronization.objects.filter(sync_from_id=page.locale_id).values_list(
-        "locale_id", flat=True
-    )
-    for locale in Locale.objects.filter(id__in=target_ids).exclude(id__in=seen):
-        seen.add(locale.id)
-        if _is_translated(Page, page, locale):
-            continue
-        TranslationCreator(None, [locale]).create_translations(
-            page.specific, include_related_objects=False
-        )
-        translated = page.get_translation_or_none(locale)
-        if translated is not None:
-            translate_new_page_as_drafts(translated, seen)
-
-
-def install():
-    """Put the replacements in place (called once, from `TranslationConfig.ready`)."""
-    if TranslationSource.create_or_update_translation is not create_or_update_translation:
-        TranslationSource.create_or_update_translation = create_or_update_translation
-    synctree.synchronize_tree = synchronize_tree_as_drafts
-    synctree.create_aliases_for_new_page = translate_new_page_as_drafts

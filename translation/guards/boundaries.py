@@ -11,7 +11,7 @@
 
 from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import PagePermissionTester
+from wagtail.models import PagePermissionTester, Site
 
 from translation.status.report import _edits_beyond_translation
 
@@ -60,7 +60,16 @@ def drop_delete_buttons(buttons):
 
 
 def serve_only_pages_of_the_requested_language(page, request, serve_args, serve_kwargs):
-    """`before_serve_page`: a page of another language than the URL's is not found."""
+    """`before_serve_page`: a page of another language than the URL's is not found.
+
+    The page's language comes from the site root paths Wagtail caches for routing (the
+    language tree whose root holds the page), so serving costs no extra query."""
     language = (get_language() or "").lower()
-    if language and page.locale.language_code.lower() != language:
+    roots = [
+        root for root in Site.get_site_root_paths() if page.url_path.startswith(root.root_path)
+    ]
+    if not language or not roots:
+        return
+    root = max(roots, key=lambda item: len(item.root_path))
+    if (root.language_code or "").lower() != language:
         raise Http404

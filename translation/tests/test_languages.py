@@ -1,25 +1,30 @@
 """Languages come from configuration; a new one is added without a code change.
 
-German is the source and always first. `manage.py add_language` (or a locale's "Sync from" in
-the admin) makes the new language's tree as drafts, never live. Arabic reads right to left.
+German is the source and always first. `manage.py add_language` makes the new language's tree
+as drafts, never live; wagtail-localize's "Sync from" (live aliases) is not installed. Arabic
+reads right to left.
 """
 
 import importlib.util
 import io
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, Locale, Page
-from wagtail_localize import synctree
+from wagtail_localize.models import LocaleSynchronization
 
 from home.models import Contact
-from news.factories import NewsPageFactory
 from news.models import NewsPage
-from translation.checks import translations_stay_drafts
+from translation.checks import (
+    no_locale_synchronisation,
+    no_locale_synchronisation_app,
+    translations_stay_drafts,
+)
 from translation.conf import site_languages
 from translation.roles import translator_group_name
 
@@ -163,42 +168,43 @@ def test_arabic_reads_right_to_left(site, arabic, client):
     assert '<html lang="de" dir="ltr">' in german_html
 
 
-# --- The admin's "Sync from" on a locale ----------------------------------------------------
+# --- No locale synchronisation ("Sync from") ---------------------------------------------------
 
 
-def test_syncing_a_new_locale_in_the_admin_makes_drafts_not_live_aliases(site, arabic):
+def test_adding_a_locale_in_the_admin_offers_no_sync_and_copies_no_pages(site, arabic):
     admin = get_user_model().objects.create_superuser("root-admin", "root@example.org", "x")
-    component = "component-wagtail_localize_localesynchronization"
+    client = client_for(admin)
 
-    response = client_for(admin).post(
-        "/admin/locales/new/",
-        {
-            "language_code": "ar",
-            f"{component}-enabled": "on",
-            f"{component}-sync_from": site.de.pk,
-        },
-    )
+    form = client.get("/admin/locales/new/")
+    response = client.post("/admin/locales/new/", {"language_code": "ar"})
 
+    assert form.status_code == 200
+    assert "sync_from" not in form.content.decode()
     assert response.status_code == 302
-    arabic_pages = translations_in("ar")
-    assert arabic_pages.count() == translations_in("de").count()
-    assert not arabic_pages.filter(live=True).exists()
-    assert not arabic_pages.filter(alias_of__isnull=False).exists()
+    assert Locale.objects.filter(language_code="ar").exists()
+    assert not translations_in("ar").exists()
 
 
-def test_a_new_german_page_in_a_synced_language_gets_a_draft_not_an_alias(site, arabic):
-    admin = get_user_model().objects.create_superuser("root-admin", "root@example.org", "x")
-    component = "component-wagtail_localize_localesynchronization"
-    client_for(admin).post(
-        "/admin/locales/new/",
-        {"language_code": "ar", f"{component}-enabled": "on",
-         f"{component}-sync_from": site.de.pk},
+def test_start_up_refuses_the_locale_synchronisation_app(monkeypatch):
+    assert no_locale_synchronisation_app(None) == []
+    installed = django_apps.is_installed
+    monkeypatch.setattr(
+        django_apps, "is_installed",
+        lambda name: name == "wagtail_localize.locales" or installed(name),
     )
-    page = NewsPageFactory(parent=site.news_index, title="Noch eine Meldung")
 
-    # What the admin's page creation runs (wagtail-localize's hook; it used to make aliases).
-    synctree.after_create_page(None, page)
+    errors = no_locale_synchronisation_app(None)
 
-    page_ar = Page.objects.get(translation_key=page.translation_key, locale__language_code="ar")
-    assert not page_ar.live
-    assert page_ar.alias_of_id is None
+    assert [error.id for error in errors] == ["translation.E003"]
+    assert "wagtail.locales" in errors[0].msg
+
+
+def test_the_database_check_refuses_a_stored_synchronisation(site, arabic):
+    arabic_locale = Locale.objects.create(language_code="ar")
+    assert no_locale_synchronisation(None, databases=["default"]) == []
+
+    LocaleSynchronization.objects.create(locale=arabic_locale, sync_from=site.de)
+    errors = no_locale_synchronisation(None, databases=["default"])
+
+    assert [error.id for error in errors] == ["translation.E004"]
+    assert "ar" in errors[0].msg

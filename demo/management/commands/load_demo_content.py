@@ -5,10 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.builder import DemoBuilder
-from editorial.demo import create_demo_accounts
+from editorial.demo import DEFAULT_DEMO_PASSWORD, create_demo_accounts
 from translation.demo import create_translator_accounts
-
-DEFAULT_DEMO_PASSWORD = "demo-connective-2021"  # noqa: S105 - demo content only, see README
 
 
 class Command(BaseCommand):

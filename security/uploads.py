@@ -1,0 +1,158 @@
+"""Uploads that follow the workflow, and files that are what they claim to be.
+
+Documents that an author uploads are private until the Redaktion approves them: they go into
+the collection "Zur Freigabe", which only logged-in editors may open (Wagtail's collection view
+restriction, checked on every download because documents are served through Django,
+WAGTAILDOCS_SERVE_METHOD = "serve_view"). When the Redaktion publishes a page that links a
+document, the document moves to the public root collection; the Redaktion can also release a
+document by hand, by choosing another collection for it. An author who replaces the file of a
+released document sends it back for approval.
+
+Every document is checked by its content, not its name: a PDF must start like a PDF, an Office
+file must be the right kind of ZIP package, a text file must be text. Images are checked by
+Wagtail (Willow reads the file; SVG is not an accepted type); both have size limits.
+"""
+
+import zipfile
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    ReferenceIndex,
+)
+
+REVIEW_COLLECTION_NAME = "Zur Freigabe"
+
+OFFICE_PACKAGES = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
+OPENDOCUMENT_TYPES = {"odt": b"application/vnd.oasis.opendocument.text"}
+TEXT_TYPES = {"csv", "txt", "vtt"}
+
+
+def review_collection():
+    """The private collection for documents awaiting approval, made when first needed."""
+    root = Collection.get_first_root_node()
+    collection = Collection.objects.child_of(root).filter(name=REVIEW_COLLECTION_NAME).first()
+    if collection is None:
+        with transaction.atomic():
+            collection = root.add_child(instance=Collection(name=REVIEW_COLLECTION_NAME))
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+    return collection
+
+
+def may_release_documents(user):
+    """The Redaktion and administrators (who may change any document); authors, who may only
+    add documents (and, as Wagtail allows, edit their own), may not."""
+    if user.is_superuser:
+        return True
+    return GroupCollectionPermission.objects.filter(
+        group__user=user,
+        permission__content_type__app_label="wagtaildocs",
+        permission__codename="change_document",
+    ).exists()
+
+
+def _is_package(upload, extension):
+    """Is `upload` a ZIP archive, and for Office/OpenDocument types the right kind?"""
+    if not zipfile.is_zipfile(upload):
+        return False
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as package:
+            names = package.namelist()
+            if extension in OFFICE_PACKAGES:
+                folder = OFFICE_PACKAGES[extension]
+                return "[Content_Types].xml" in names and any(
+                    name.startswith(folder) for name in names
+                )
+            if extension in OPENDOCUMENT_TYPES:
+                return "mimetype" in names and (
+                    package.read("mimetype").strip() == OPENDOCUMENT_TYPES[extension]
+                )
+            return True
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False
+
+
+def sniff_document(upload, extension):
+    """None if the file's content fits its extension, else the reason it does not."""
+    upload.seek(0)
+    head = upload.read(4096)
+    upload.seek(0)
+    if extension == "pdf":
+        return None if head.startswith(b"%PDF-") else _("This is not a PDF file.")
+    if extension in OFFICE_PACKAGES or extension in OPENDOCUMENT_TYPES or extension == "zip":
+        valid = _is_package(upload, extension)
+        upload.seek(0)
+        return None if valid else _("This is not a valid %(type)s file.") % {
+            "type": extension.upper()
+        }
+    if extension in TEXT_TYPES:
+        if b"\x00" in head:
+            return _("This is not a text file.")
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # A multi-byte character cut at the end of the sample is fine.
+            if error.start < len(head) - 4:
+                return _("Please save the file as UTF-8 text.")
+        if extension == "vtt" and not head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+            return _("This is not a WebVTT subtitle file (it must begin with “WEBVTT”).")
+        return None
+    return _("This type of file is not accepted.")
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form (which enforces WAGTAILDOCS_MAX_UPLOAD_SIZE), with the content
+    check and, for authors, the review collection (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
+
+    def __init__(self, *args, **kwargs):
+        self.uploading_user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
+        self.needs_review = self.uploading_user is not None and not may_release_documents(
+            self.uploading_user
+        )
+        if self.needs_review:
+            current = self.instance.collection_id if self.instance.pk else None
+            self.collections = Collection.objects.filter(pk=current or review_collection().pk)
+            self.fields.pop("collection", None)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload or upload == self.original_file:
+            return upload
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        problem = sniff_document(upload, extension)
+        if problem:
+            raise forms.ValidationError(problem)
+        return upload
+
+    def save(self, commit=True):
+        if self.needs_review and (not self.instance.pk or "file" in self.changed_data):
+            self.collections = Collection.objects.filter(pk=review_collection().pk)
+        return super().save(commit=commit)
+
+
+def release_linked_documents(sender, instance, **kwargs):
+    """page_published: documents the published page links leave the review collection."""
+    review = Collection.objects.filter(name=REVIEW_COLLECTION_NAME, depth=2).first()
+    if review is None:
+        return
+    Document = get_document_model()
+    page = instance.specific
+    ReferenceIndex.create_or_update_for_object(page)
+    document_ids = ReferenceIndex.get_references_for_object(page).filter(
+        to_content_type=ContentType.objects.get_for_model(Document)
+    ).values_list("to_object_id", flat=True)
+    Document.objects.filter(pk__in=list(document_ids), collection=review).update(
+        collection=Collection.get_first_root_node()
+    )
