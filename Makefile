@@ -3,6 +3,9 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in notification e-mails point at the address the site is served on.
+WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+export WAGTAILADMIN_BASE_URL
 DEMO_PASSWORD ?= demo-connective-2021
 export DEMO_PASSWORD
 
@@ -30,9 +33,9 @@ run: serve-setup
 	@echo "  Site (Deutsch):  http://127.0.0.1:$(PORT)/"
 	@echo "  Site (English):  http://127.0.0.1:$(PORT)/en/"
 	@echo "  Admin:           http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Demo logins:     admin (superuser), redaktion (Redaktion), autorin (author),"
+	@echo "  Demo logins:     admin (superuser), redaktion, redaktion2 (Redaktion), autorin,"
 	@echo "                   translator-en (Übersetzung EN)"
-	@echo "                   password for all four: $(DEMO_PASSWORD)"
+	@echo "                   password for all five: $(DEMO_PASSWORD)"
 	@echo "  Worker:          search index, image renditions, and scheduled publishing"
 	@echo "                   (every 30 seconds)"
 	@echo "  E-mails:         printed here, in the console"

@@ -5,6 +5,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .forms import EditorialPageForm
+
 
 class BasePage(Page):
     """What every public page type shares: a listing teaser and the fields for search engines."""
@@ -40,6 +42,8 @@ class BasePage(Page):
     # The image a teaser and link previews show (the name of an image field), and the preset
     # (`core.images.PRESETS`) the page's own template shows it in.
     listing_image_field = None
+    # Relations in the page's language, German URL segments (core.forms).
+    base_form_class = EditorialPageForm
     image_preset = None
     # The page's own date field for listings and feeds; without one, the day it was first
     # published in any language.

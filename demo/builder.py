@@ -86,7 +86,7 @@ class DemoBuilder:
         publish(topics["krisenmanagement"])
 
         video = VideoPage(
-            title=content.VIDEO["title"], slug=content.VIDEO["slug"],
+            title=content.VIDEO["title"], slug=content.VIDEO["slug"], date=content.VIDEO["date"],
             video_url=content.VIDEO["video_url"], description=content.VIDEO["description"],
             transcript=content.VIDEO["transcript"], teaser=content.VIDEO["teaser"],
             poster=placeholder_image("Poster: " + content.VIDEO["title"], colour_index=7,
@@ -150,6 +150,7 @@ class DemoBuilder:
             title=data["title"], slug=data["slug"], subtitle=data["subtitle"], date=data["date"],
             teaser=data["teaser"], byline=author,
             lead_image=placeholder_image(data["title"], colour_index=len(data["title"])),
+            lead_image_decorative=True,  # a coloured placeholder that shows nothing
             body=[("rich_text", RichText(data["body"]))],
         )
         page.topics.set([topics[slug] for slug in data["topics"]])

@@ -38,6 +38,7 @@ TOPICS = [
 VIDEO = {
     "title": "Informationsvideo Connective Cities COVID-19 Programm 2021",
     "slug": "informationsvideo-covid-19-programm-2021",
+    "date": datetime.date(2021, 7, 27),  # the programme video was published on 27.07.2021
     "video_url": "https://www.youtube.com/watch?v=CCcovid2021",
     "description": "<p>Das Connective Cities COVID-19 Programm 2021 in drei Minuten.</p>",
     "transcript": "<p>Willkommen beim Connective Cities COVID-19 Programm 2021. In kompakten "

@@ -12,12 +12,15 @@ DEFAULT_DEMO_PASSWORD = "demo-connective-2021"  # noqa: S105 - a documented demo
 DEMO_ACCOUNTS = (
     # username, e-mail, first name, last name, group
     ("redaktion", "redaktion@example.org", "Rike", "Redakteurin", REDAKTION),
+    # A second reviewer: nobody approves their own work (four eyes, editorial.models).
+    ("redaktion2", "redaktion2@example.org", "Robin", "Zweitprüfer", REDAKTION),
     ("autorin", "autorin@example.org", "Ada", "Autorin", AUTHORS),
 )
 
 
 def create_demo_accounts(password=None):
-    """Create or refresh `redaktion` (Redaktion) and `autorin` (author); return them by name.
+    """Create or refresh `redaktion` and `redaktion2` (Redaktion) and `autorin` (author); return
+    them by name.
 
     The password is `password`, else $DEMO_PASSWORD, else the documented default. Re-running
     resets the password and group, so the printed logins always work. The accounts have

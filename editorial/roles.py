@@ -67,6 +67,9 @@ AUTHOR_ROLE = Role(
         "home.change_contact",
         "home.lock_contact",
         "home.view_contact",
+        # Authors may add an entry for themselves as a byline; changing entries (the
+        # editorial teams) stays with the Redaktion.
+        "home.add_author",
         "home.view_author",
     ),
 )
@@ -259,15 +262,24 @@ def _setup_workflow(apps, permissions, reviewers, root_page):
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
 
+    try:
+        # The four-eyes approval task (editorial.models); older migration states lack it.
+        TaskModel = apps.get_model("editorial", "EditorialApprovalTask")
+        task_type = ("editorial", "editorialapprovaltask")
+    except LookupError:
+        TaskModel, task_type = GroupApprovalTask, ("wagtailcore", "groupapprovaltask")
+
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(
+        task = TaskModel.objects.create(
             name=TASK_NAME,
             active=True,
             # Historical models lack Wagtail's __init__, which would set the specific type.
-            content_type=permissions.content_type("wagtailcore", "groupapprovaltask"),
+            content_type=permissions.content_type(*task_type),
         )
-    elif not task.active:
+    elif TaskModel is not GroupApprovalTask:
+        task = upgrade_task(TaskModel, task, permissions.content_type(*task_type))
+    if not task.active:
         task.active = True
         task.save(update_fields=["active"])
     task.groups.add(reviewers)
@@ -291,6 +303,19 @@ def _setup_workflow(apps, permissions, reviewers, root_page):
             defaults={"workflow": workflow},
         )
     return workflow, task
+
+
+def upgrade_task(TaskModel, task, content_type):
+    """Turn a plain group approval task into a `TaskModel` (a subclass) in place, keeping its
+    id, so that its workflow links and task states stay as they are."""
+    existing = TaskModel.objects.filter(pk=task.pk).first()
+    if existing is not None:
+        return existing
+    upgraded = TaskModel(pk=task.pk, task_ptr_id=task.pk, name=task.name, active=task.active,
+                         content_type=content_type)
+    upgraded.save_base(raw=True)  # only the subclass's own row; the parents' rows exist
+    task.__class__.objects.filter(pk=task.pk).update(content_type=content_type)
+    return TaskModel.objects.get(pk=task.pk)
 
 
 def _retire_wagtail_defaults(apps, workflow):

@@ -1,7 +1,11 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 
 from . import concurrent_edits  # noqa: F401 - registers the edit-conflict hooks
+from .feedback import replace_last_success_message, workflow_outcome_message
 from .panels import REPLACED_PANELS, editorial_panels
+from .shortcuts import ShortcutsPanel
 
 
 @hooks.register("construct_homepage_panels")
@@ -12,4 +16,32 @@ def add_editorial_panels(request, panels):
     queries per item; the recent-edits and locked-pages panels stay.
     """
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED_PANELS]
+    panels.insert(0, ShortcutsPanel())
     panels.extend(editorial_panels())
+
+
+@hooks.register("after_edit_page")
+def say_what_the_workflow_action_did(request, page):
+    """"Freigegeben und veröffentlicht", "Änderungen angefordert", "eingeplant für …" instead of
+    Wagtail's "Seite wurde aktualisiert" after a review action in the editor."""
+    if request.method != "POST" or "action-workflow-action" not in request.POST:
+        return None
+    text = workflow_outcome_message(page, request.POST.get("workflow-action-name", ""))
+    if text:
+        replace_last_success_message(request, text)
+    return None
+
+
+class AwaitingApprovalMenuItem(ActionMenuItem):
+    """A disabled main button that says what is happening, so that withdrawing the submission
+    is never the biggest button a waiting author sees."""
+
+    name = "editorial-awaiting-approval"
+    label = _("Waiting for approval")
+    template_name = "editorial/action_menu/awaiting_approval.html"
+
+
+@hooks.register("construct_page_action_menu")
+def keep_withdrawing_out_of_the_main_button(menu_items, request, context):
+    if menu_items and isinstance(menu_items[0], CancelWorkflowMenuItem):
+        menu_items.insert(0, AwaitingApprovalMenuItem())

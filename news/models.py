@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -11,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.cache import lazy_value, site_key
+from core.layout import TEASER_HELP, without_teaser
 from core.listing import (
     archive_periods,
     in_tree_of,
@@ -23,6 +25,7 @@ from core.localization import localize, localize_all
 from core.models import BasePage
 from core.seo import news_article, news_dates
 from core.templatetags.site_tags import cached_pages
+from core.widgets import FilterableCheckboxes, FilterableRadios
 from home.models import Author, Contact
 from topics.models import TopicPage
 from videos.models import VideoPage
@@ -128,6 +131,18 @@ class NewsPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    lead_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required unless the "
+                    "image is decorative."),
+    )
+    lead_image_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_("The image adds nothing to the text; screen readers skip it."),
+    )
     lead_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     lead_image_credit = models.CharField(_("credit"), max_length=255, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -146,20 +161,24 @@ class NewsPage(BasePage):
         Contact, verbose_name=_("contacts"), blank=True, related_name="news_pages"
     )
 
+    # In the order an editor writes: what readers see first comes first.
     content_panels = BasePage.content_panels + [
         FieldPanel("subtitle"),
         FieldPanel("date"),
+        FieldPanel("teaser", help_text=TEASER_HELP),
         MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_image_caption"),
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"),
+             FieldPanel("lead_image_decorative"), FieldPanel("lead_image_caption"),
              FieldPanel("lead_image_credit")],
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
-        FieldPanel("topics"),
-        FieldPanel("contacts"),
-        FieldPanel("byline"),
+        FieldPanel("topics", widget=FilterableCheckboxes),
+        FieldPanel("contacts", widget=FilterableCheckboxes),
+        FieldPanel("byline", widget=FilterableRadios),
         InlinePanel("related_links", heading=_("Related content"), label=_("Page")),
     ]
+    promote_panels = without_teaser(BasePage.promote_panels)
     search_fields = BasePage.search_fields + [
         index.SearchField("subtitle"),
         index.SearchField("body"),
@@ -169,6 +188,8 @@ class NewsPage(BasePage):
         SynchronizedField("date"),
         TranslatableField("subtitle"),
         SynchronizedField("lead_image"),
+        TranslatableField("lead_image_alt"),
+        SynchronizedField("lead_image_decorative"),
         TranslatableField("lead_image_caption"),
         SynchronizedField("lead_image_credit"),
         TranslatableField("body"),
@@ -190,6 +211,20 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_decorative and not (
+            self.lead_image_alt or ""
+        ).strip():
+            raise ValidationError({"lead_image_alt": _(
+                "Describe the image for people who cannot see it, or mark it as decorative."
+            )})
+
+    @property
+    def lead_image_alt_text(self):
+        """The lead image's alt attribute: empty for a decorative image."""
+        return "" if self.lead_image_decorative else self.lead_image_alt
 
     def structured_data(self, **common):
         return news_article(self, **common)

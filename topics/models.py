@@ -20,6 +20,7 @@ from core.listing import (
 )
 from core.localization import localize_all
 from core.models import BasePage
+from core.widgets import FilterableCheckboxes
 from home.models import Contact
 
 
@@ -63,7 +64,7 @@ class TopicPage(FeedsMixin, BasePage):
         FieldPanel("introduction"),
         FieldPanel("image"),
         FieldPanel("body"),
-        FieldPanel("contacts"),
+        FieldPanel("contacts", widget=FilterableCheckboxes),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),

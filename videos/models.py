@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -13,6 +15,7 @@ from core.localization import localize_all
 from core.models import BasePage
 from core.seo import video_object
 from core.video_providers import parse_video_url, validate_video_url
+from core.widgets import FilterableCheckboxes
 from topics.models import TopicPage
 
 
@@ -32,7 +35,7 @@ class VideoIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         videos = (
             VideoPage.objects.child_of(self).live().public()
-            .order_by("-first_published_at", "-pk")
+            .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")
         )
         context["videos_page"] = paginate_listing(request, videos, label_kinds=False)
         return context
@@ -41,6 +44,13 @@ class VideoIndexPage(BasePage):
 class VideoPage(BasePage):
     """A video shown from its stored URL behind a consent placeholder: no oEmbed, no tracking."""
 
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty to use the date of first publication."),
+    )
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     topics = ParentalManyToManyField(
         TopicPage, verbose_name=_("topics"), blank=True, related_name="video_pages"
@@ -69,10 +79,11 @@ class VideoPage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
         FieldPanel("video_url"),
         FieldPanel("poster"),
         FieldPanel("description"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=FilterableCheckboxes),
         MultiFieldPanel(
             [FieldPanel("transcript"), FieldPanel("captions")], heading=_("Accessibility")
         ),
@@ -82,6 +93,7 @@ class VideoPage(BasePage):
         index.SearchField("transcript"),
     ]
     translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("date"),
         TranslatableField("description"),
         SynchronizedField("topics"),
         SynchronizedField("poster"),
@@ -92,6 +104,7 @@ class VideoPage(BasePage):
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types = []
     listing_image_field = "poster"
+    listing_date_field = "date"
     image_preset = "poster"
     listed_with_news = True
     topics_field = "topics"
@@ -99,6 +112,17 @@ class VideoPage(BasePage):
 
     class Meta:
         verbose_name = _("video")
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.first_published_at:
+            self.date = timezone.localdate(self.first_published_at)
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        if self.date:
+            return self.date
+        return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
     def structured_data(self, *, byline, **common):
         return video_object(self, **common)

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from home.models import Contact
@@ -167,7 +168,10 @@ def test_submitting_starts_the_workflow_and_emails_the_redaktion(
     state = page.current_workflow_state
     assert state.workflow.name == "Redaktionelle Freigabe"
     assert state.requested_by == autorin
-    assert [message.to for message in mail.outbox] == [[redaktion.email]]
+    # Every member of the Redaktion is told (the demo has two: four eyes).
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [redaktion.email, "redaktion2@example.org"]
+    )
     assert page.title in mail.outbox[0].subject
     assert f"/admin/pages/workflow/preview/{page.pk}/" in mail.outbox[0].body
 
@@ -216,23 +220,30 @@ def test_the_redaktion_approves_and_the_page_goes_live(
 
 
 def test_an_edit_made_during_moderation_needs_approval_again(
-    tree, author_client, redaktion_client
+    tree, author_client, redaktion_client, accounts
 ):
     page = submit_as_author(author_client, tree)
     submitted_state = page.current_workflow_task_state
     data = news_form_data(page, title="Stadtwerke im Wandel (redigiert)")
     redaktion_client.post(edit_url(page), data)
+    second_reviewer = Client()
+    second_reviewer.force_login(accounts["redaktion2"])
 
     # Approving what was submitted does not publish the later edit unseen …
-    redaktion_client.post(workflow_action_url(page, "approve"), {"comment": ""})
+    second_reviewer.post(workflow_action_url(page, "approve"), {"comment": ""})
     page.refresh_from_db()
     assert not page.live and page.workflow_in_progress
     new_state = page.current_workflow_task_state
     assert new_state.pk != submitted_state.pk
     assert new_state.revision_id == page.latest_revision_id
 
-    # … the edited version is approved on its own, and that is what goes live.
+    # … whoever made the edit cannot approve it (four eyes) …
     redaktion_client.post(workflow_action_url(page, "approve"), {"comment": ""})
+    page.refresh_from_db()
+    assert not page.live
+
+    # … another member approves the edited version on its own, and that is what goes live.
+    second_reviewer.post(workflow_action_url(page, "approve"), {"comment": ""})
     page.refresh_from_db()
     assert page.live and page.title == "Stadtwerke im Wandel (redigiert)"
 

@@ -126,9 +126,10 @@ def test_demo_accounts_have_their_roles_and_e_mail_and_the_password(tree):
     from django.contrib.auth import authenticate
 
     users = create_demo_accounts("ein-demo-passwort")
-    create_demo_accounts("ein-demo-passwort")  # again: still two accounts, same password
+    create_demo_accounts("ein-demo-passwort")  # again: still three accounts, same password
 
-    assert set(users) == {"redaktion", "autorin"}
+    assert set(users) == {"redaktion", "redaktion2", "autorin"}
+    assert users["redaktion2"].groups.get().name == REDAKTION
     assert users["redaktion"].groups.get().name == REDAKTION
     assert users["autorin"].groups.get().name == AUTHORS
     assert users["redaktion"].email == "redaktion@example.org"

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # German for "vor 10 Sekunden" (Wagtail's naturaltime filter uses humanize's catalogue).
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "axes",
 ]
@@ -245,6 +247,11 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # `manage.py run_scheduler` publishes and expires scheduled content this often (seconds, ≤ 60).
 EDITORIAL_SCHEDULER_INTERVAL = int(os.environ.get("EDITORIAL_SCHEDULER_INTERVAL", "30"))
+# No avatars from Gravatar (it would send a hash of each editor's e-mail address to a US
+# service): initials, or a picture uploaded in the account settings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Slugs are ASCII, with German transliteration (core.forms): "geöffnet" → "geoeffnet".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # --- End of editorial workflow -----------------------------------------------------------------
 
 

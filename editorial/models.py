@@ -1,0 +1,92 @@
+"""The approval step with the four-eyes rule, and the site setting that switches the rule off."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import GroupApprovalTask, Site
+
+
+@register_setting(icon="tasks")
+class EditorialSettings(BaseSiteSetting):
+    four_eyes = models.BooleanField(
+        _("four-eyes principle"),
+        default=True,
+        help_text=_(
+            "Whoever submitted a page or contact, or last edited it while it waited for "
+            "approval, cannot approve it; another member of the Redaktion must. Switch off only "
+            "if the Redaktion has a single member."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("approval")
+
+
+def four_eyes_required(obj=None):
+    """Whether the four-eyes rule applies to `obj` (a page, or a snippet of the default site)."""
+    site = None
+    if obj is not None and hasattr(obj, "get_site"):
+        site = obj.get_site()
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return True
+    return EditorialSettings.for_site(site).four_eyes
+
+
+class EditorialApprovalTask(GroupApprovalTask):
+    """Wagtail's group approval, where nobody approves their own work (four-eyes rule).
+
+    "Their own work" is what they submitted (the workflow's requester), or the revision under
+    review when they saved it. The rule holds in every view: the actions offered in the editor
+    and in the dashboard's dialog come from `get_actions`, and Wagtail refuses any other.
+    """
+
+    class Meta:
+        verbose_name = _("approval by another member of the group")
+        verbose_name_plural = _("approvals by another member of the group")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve; nobody approves what they submitted or last "
+            "edited (can be switched off in the settings)."
+        )
+
+    def is_own_work(self, obj, user):
+        """True if `user` submitted `obj`'s workflow or saved the revision under review."""
+        task_state = getattr(obj, "current_workflow_task_state", None)
+        if task_state is None or task_state.task_id != self.pk:
+            return False
+        requested_by = task_state.workflow_state.requested_by_id
+        revision_user = task_state.revision.user_id if task_state.revision_id else None
+        return user.pk in {requested_by, revision_user}
+
+    def approval_blocked(self, obj, user):
+        cache = obj.__dict__.setdefault("_editorial_four_eyes", {})
+        if user.pk not in cache:
+            cache[user.pk] = self.is_own_work(obj, user) and four_eyes_required(obj)
+        return cache[user.pk]
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and self.approval_blocked(obj, user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            obj = task_state.workflow_state.content_object
+            if self.approval_blocked(obj, user):
+                # Views only offer get_actions(); this guards any other caller.
+                raise PermissionDenied("Four-eyes rule: nobody approves their own work.")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if four_eyes_required():
+            states = states.exclude(workflow_state__requested_by=user).exclude(
+                revision__user=user
+            )
+        return states
+

@@ -1,0 +1,119 @@
+"""The editors' journey in Chromium, in German: autorin writes from the dashboard shortcut with
+German-only choosers and submits; the Redaktion asks for changes; autorin reads the comment at
+the top of the editor, fixes the item and resubmits; the submitter cannot approve it; a
+second Redaktion member does. No request leaves for another host."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.db import connection
+from playwright.sync_api import expect
+from wagtail.models import WorkflowState
+
+from core.factories import translate_page
+from news.models import NewsPage
+
+from .helpers import PASSWORD, build_tree, demo_accounts
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TITLE = "Kühle Räume geöffnet"
+COMMENT = "Bitte im Teaser sagen, ab wann die Räume offen sind."
+
+
+@pytest.fixture
+def site(live_server, settings):
+    if connection.vendor == "sqlite":
+        # One shared in-memory database connection: keep background saves from racing clicks.
+        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+        settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    tree = build_tree()
+    translate_page(tree.topic, "en", title="Climate adaptation")
+    demo_accounts()  # autorin, redaktion and redaktion2
+    return tree
+
+
+def open_as(chromium, live_server, username, requests):
+    context = chromium.new_context(base_url=live_server.url, locale="de-DE")
+    context.set_default_timeout(30_000)
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Anmelden")).click()
+    expect(page.locator("#editorial-my-drafts-section")).to_be_visible()
+    return context, page
+
+
+def footer_action(page, name):
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.locator("footer").get_by_role("button", name=re.compile(name)).click()
+
+
+def test_write_request_changes_fix_and_approve_with_four_eyes(site, chromium, live_server):
+    requests = []
+
+    # autorin: one click from the dashboard to a new news item; German topics only.
+    context, author = open_as(chromium, live_server, "autorin", requests)
+    author.get_by_role("link", name="Neue Nachricht").click()
+    author.locator("#id_title").fill(TITLE)
+    author.locator("#id_teaser").fill("Die Stadt öffnet kühle Räume.")
+    topics = author.locator("[data-contentpath='topics']")
+    expect(topics.get_by_text("Climate adaptation")).to_have_count(0)
+    author.locator("[data-contentpath='topics'] [data-editorial-choices-filter]").fill("klima")
+    topics.get_by_label("Klimaanpassung").check()
+    author.locator("[data-contentpath='contacts']").get_by_label("Karla Kontakt").check()
+    footer_action(author, "Zur Freigabe einreichen")
+    expect(author.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
+    item = NewsPage.objects.get(title=TITLE)
+    assert item.slug == "kuehle-raeume-geoeffnet"
+
+    # redaktion asks for changes, with a comment.
+    reviewer_context, reviewer = open_as(chromium, live_server, "redaktion", requests)
+    reviewer.goto(f"/admin/pages/{item.pk}/edit/")
+    footer_action(reviewer, "Änderungen anfordern")
+    reviewer.locator("textarea[name='comment']").fill(COMMENT)
+    reviewer.locator(".modal-dialog button[type='submit']").click()
+    # Wagtail's dialog for actions with a comment reloads without a message of its own; wait
+    # until the request for changes is stored.
+    for _ in range(60):
+        if WorkflowState.objects.filter(object_id=str(item.pk), status="needs_changes").exists():
+            break
+        reviewer.wait_for_timeout(500)
+
+    # autorin sees the comment at the top of the editor, fixes the teaser and resubmits.
+    author.goto(f"/admin/pages/{item.pk}/edit/")
+    notice = author.locator("#editorial-changes-requested")
+    expect(notice).to_contain_text(COMMENT)
+    expect(notice).to_contain_text("Rike Redakteurin")
+    author.locator("#id_teaser").fill("Ab Montag öffnet die Stadt kühle Räume.")
+    footer_action(author, "einreichen")
+    expect(author.locator(".messages")).to_contain_text("eingereicht")
+    author.goto(f"/admin/pages/{item.pk}/edit/")
+    expect(author.locator("#editorial-changes-requested")).to_have_count(0)
+
+    # The submitter has no way to approve her own item (the Redaktion's own submissions are
+    # covered by test_four_eyes_and_feedback).
+    author.goto(f"/admin/pages/{item.pk}/edit/")
+    expect(author.locator("footer").get_by_role("button", name=re.compile(r"^\s*Freigeben"))
+           ).to_have_count(0)
+    context.close()
+    reviewer_context.close()
+
+    # A second Redaktion member approves; the item goes live.
+    second_context, second = open_as(chromium, live_server, "redaktion2", requests)
+    second.goto(f"/admin/pages/{item.pk}/edit/")
+    footer_action(second, r"^\s*Freigeben\s*$")
+    expect(second.locator(".messages")).to_contain_text("freigegeben und veröffentlicht")
+    second_context.close()
+    item.refresh_from_db()
+    assert item.live
+
+    # Nothing was requested from another host (no Gravatar, no CDN, no oEmbed).
+    own_host = urlsplit(live_server.url).netloc
+    elsewhere = {urlsplit(url).netloc for url in requests
+                 if url.startswith("http") and urlsplit(url).netloc != own_host}
+    assert elsewhere == set()
+    assert requests
