@@ -133,10 +133,12 @@ def context_tags(response):
     topics = context.get("topics")
     if isinstance(topics, QuerySet):
         topics = topics._result_cache
-    if not isinstance(topics, list | tuple):
-        return set()
-    return {topic_tag(topic.translation_key) for topic in topics
-            if getattr(topic, "translation_key", None)}
+    if isinstance(topics, list | tuple):
+        return {topic_tag(topic.translation_key) for topic in topics
+                if getattr(topic, "translation_key", None)}
+    # The page's fragment came from the cache, so the template never computed its topics:
+    # one small query for their translation keys, shared by every language.
+    return {topic_tag(key) for key in page.topics.values_list("translation_key", flat=True)}
 
 
 def _parse_last_modified(response):

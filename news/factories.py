@@ -40,6 +40,18 @@ class NewsPageFactory(BasePageFactory):
     def date(self):
         return self.dated
 
+    # Like the migration that introduced the field: the image's description becomes its alt
+    # text, and an image without one counts as decorative.
+    @factory.lazy_attribute
+    def lead_image_alt(self):
+        image = getattr(self, "lead_image", None)
+        return (image.description or "") if image else ""
+
+    @factory.lazy_attribute
+    def lead_image_decorative(self):
+        image = getattr(self, "lead_image", None)
+        return bool(image) and not (image.description or "").strip()
+
     @factory.lazy_attribute
     def first_published_at(self):
         if self.dated:

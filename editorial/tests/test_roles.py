@@ -123,8 +123,6 @@ def test_the_set_up_works_on_a_database_without_a_root_page():
 
 
 def test_demo_accounts_have_their_roles_and_e_mail_and_the_password(tree):
-    from django.contrib.auth import authenticate
-
     users = create_demo_accounts("ein-demo-passwort")
     create_demo_accounts("ein-demo-passwort")  # again: still three accounts, same password
 
@@ -135,13 +133,13 @@ def test_demo_accounts_have_their_roles_and_e_mail_and_the_password(tree):
     assert users["redaktion"].email == "redaktion@example.org"
     assert users["autorin"].email == "autorin@example.org"
     for username in users:
-        assert authenticate(username=username, password="ein-demo-passwort") is not None
+        assert users[username].check_password("ein-demo-passwort")
         assert not users[username].is_superuser
 
 
 def test_demo_accounts_default_to_the_demo_password(tree, monkeypatch):
-    from django.contrib.auth import authenticate
+    from django.contrib.auth.models import User
 
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
     create_demo_accounts()
-    assert authenticate(username="autorin", password="demo-connective-2021") is not None
+    assert User.objects.get(username="autorin").check_password("demo-connective-2021")

@@ -87,7 +87,7 @@ def test_related_content_of_another_page_shows_no_draft(client, tree, unpublishe
 
 
 def test_the_sitemap_lists_no_draft(client, unpublished):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-pages.xml").content.decode()
     assert unpublished["changed"].slug in xml
     for key in ("draft", "in_moderation"):
         assert unpublished[key].slug not in xml

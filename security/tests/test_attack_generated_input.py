@@ -66,7 +66,7 @@ def public_urls(users):
             urls.append(url)
             if hasattr(page, "feed_links"):
                 urls += [url + "feed/rss/", url + "feed/atom/"]
-    urls += ["/search/", "/en/search/", "/sitemap.xml", "/robots.txt", "/documents/1/x.pdf"]
+    urls += ["/suche/", "/en/search/", "/sitemap.xml", "/robots.txt", "/documents/1/x.pdf"]
     assert len(urls) > 25
     return sorted(set(urls))
 

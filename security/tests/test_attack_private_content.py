@@ -59,7 +59,7 @@ def test_a_restricted_news_item_vanishes_from_listings_related_search_feeds_and_
     urls = [
         secret.get_parent().url, secret.get_parent().url + "feed/rss/",
         secret.get_parent().url + "feed/atom/", topic.url, topic.url + "feed/rss/",
-        neighbour.url, "/search/?q=Lagebesprechung", "/sitemap.xml", "/",
+        neighbour.url, "/suche/?q=Lagebesprechung", "/sitemap-pages.xml", "/",
     ]
     public = where_shown(anonymous_views(urls), secret.title, secret.url)
     assert set(public) >= set(urls) - {"/"}, public
@@ -90,7 +90,7 @@ def test_a_restricted_topic_hub_leaves_the_home_page_topic_index_and_filters(use
     home = HomePage.objects.get(locale=de)
     featured = home.featured_topics.first().topic.specific
     urls = ["/", featured.get_parent().url, NewsIndexPage.objects.get(locale=de).url,
-            "/search/?q=" + featured.title.split()[0]]
+            "/suche/?q=" + featured.title.split()[0]]
     needles = (f'href="{featured.url}"', f'value="{featured.slug}"')
     assert len(where_shown(anonymous_views(urls), *needles)) >= 3
 

@@ -102,7 +102,7 @@ def test_search_and_filter_parameters_with_payloads_render_inert(site):
     for index in range(len(PAYLOADS)):
         value = payload(index, "q")
         if index % 2:
-            url = f"/search/?{urlencode({'q': value, 'type': value, 'topic': value})}"
+            url = f"/suche/?{urlencode({'q': value, 'type': value, 'topic': value})}"
         else:
             names = ("topic", "type", "year", "month", "page")
             url = f"{news_index}?{urlencode(dict.fromkeys(names, value))}"
@@ -112,7 +112,7 @@ def test_search_and_filter_parameters_with_payloads_render_inert(site):
 def test_search_results_highlight_payload_titles_without_injecting_them(site):
     client = Client()
     for word in ("alert", "script", "onerror", "javascript", "svg"):
-        text = assert_inert(client.get(f"/search/?q={word}"), word)
+        text = assert_inert(client.get(f"/suche/?q={word}"), word)
         assert "<mark>" in text, word
 
 

@@ -50,8 +50,8 @@ def test_payloads_run_nowhere_on_public_pages_or_admin_screens(chromium, live_se
     news_index = site.tree.news_index.url
     public = [site.news[0].url, site.news[1].url, site.news[2].url, news_index,
               f"{news_index}?page=3", site.topics[0].url, site.video.url, site.form_page.url,
-              site.tree.home.url, "/search/?q=alert",
-              f"/search/?q={payload(3, 'bq')}", f"{news_index}?topic={payload(5, 'bf')}"]
+              site.tree.home.url, "/suche/?q=alert",
+              f"/suche/?q={payload(3, 'bq')}", f"{news_index}?topic={payload(5, 'bf')}"]
     for url in public:
         visit(url)
     # The consent button creates the video frame from the page's data: still nothing runs.

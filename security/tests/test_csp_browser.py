@@ -90,7 +90,7 @@ def test_no_csp_violation_on_public_pages_and_in_the_editors_journeys(chromium, 
             assert re.match(r"https://(www\.youtube-nocookie\.com|player\.vimeo\.com)/",
                             frame.get_attribute("src"))
             seen[f"{path} (video loaded)"] = violations(page)
-    for path in ("/search/?q=Stadt", "/en/search/?q=city", "/gibt-es-nicht/", "/en/nope/"):
+    for path in ("/suche/?q=Stadt", "/en/search/?q=city", "/gibt-es-nicht/", "/en/nope/"):
         visit(page, path, seen)
 
     # The feedback form, sent empty: the error summary shows, still without a violation.

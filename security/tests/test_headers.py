@@ -57,7 +57,7 @@ def test_a_template_that_uses_the_nonce_gets_it_into_the_header():
 
 
 def test_search_error_pages_and_feeds_are_public_too(site_tree, client):
-    for url in ("/search/?q=Stadt", "/gibt-es-nicht/", "/robots.txt"):
+    for url in ("/suche/?q=Stadt", "/gibt-es-nicht/", "/robots.txt"):
         response = client.get(url)
         assert directives(response)["frame-ancestors"] == ["'none'"], url
 
