@@ -2,11 +2,13 @@
 both servers and the cache serve the change within a second."""
 
 import http.cookies
+import os
 import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -96,7 +98,10 @@ def stack(transactional_db):
     ports = [free_port(), free_port()]
     varnish = Varnish([("127.0.0.1", port) for port in ports])
     env = {"DJANGO_SETTINGS_MODULE": "siteconfig.settings.test", "DATABASE_URL": database_url,
-           "FRONTEND_CACHE_URLS": varnish.url}
+           "FRONTEND_CACHE_URLS": varnish.url,
+           # One shared cache for both servers, under a key prefix of this run only.
+           "TEST_SHARED_CACHE_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9"),
+           "CACHE_KEY_PREFIX": f"two-instances-{uuid.uuid4().hex}"}
     servers = [AppServer(env, port=port) for port in ports]
     try:
         for server in servers:

@@ -39,7 +39,7 @@ def insert_block(page, block_label):
 
 def write_news_item(page, tree):
     """autorin writes the item under "Aktuelles": a title, a rich-text body, a contact block
-    and a topic, then submits it to "Redaktionelle Freigabe"."""
+    and a topic, then submits it for approval ("Zur Freigabe einreichen")."""
     page.goto(f"/admin/pages/{tree.news_index.pk}/")
     page.get_by_role("link", name=re.compile("Unterseite hinzufügen|Add child page")).first.click()
     expect(page.locator("#id_title")).to_be_visible()
@@ -56,7 +56,7 @@ def write_news_item(page, tree):
     modal.get_by_role("link", name="Karla Kontakt").click()
     expect(page.locator("[data-contentpath='body']").get_by_text("Karla Kontakt")).to_be_visible()
 
-    page.locator("#id_topics").select_option(label="Klimaanpassung")
+    page.locator("[data-contentpath='topics']").get_by_label("Klimaanpassung").check()
     if getattr(django_settings, "WAGTAIL_AUTOSAVE_INTERVAL", 500) > 0:
         # As an editor would: wait until autosave has stored the new page once, so that the
         # submission does not race the autosave that creates it.
@@ -65,7 +65,7 @@ def write_news_item(page, tree):
         )
 
     page.locator("footer .w-dropdown__toggle").first.click()
-    page.get_by_role("button", name=re.compile("Redaktionelle Freigabe")).click()
+    page.get_by_role("button", name=re.compile("Zur Freigabe einreichen")).click()
     expect(page.locator(".messages")).to_contain_text(TITLE)
 
 

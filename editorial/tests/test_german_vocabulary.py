@@ -5,6 +5,7 @@ step "Freigabe" throughout."""
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from translation.demo import create_translator_accounts
@@ -45,7 +46,7 @@ def problems(client, url):
 
 def client_for(username):
     client = Client()
-    assert client.login(username=username, password=PASSWORD)
+    client.force_login(User.objects.get(username=username))
     return client
 
 

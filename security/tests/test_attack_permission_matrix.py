@@ -317,7 +317,9 @@ ACTIONS = [
            admin_url("wagtailsnippetchoosers_home_contact:choose"),
            shows=lambda w: w.contact.name),
     Action("list authors", LOGGED_IN, admin_url("wagtailsnippets_home_author:list")),
-    Action("create an author", REVIEWERS, admin_url("wagtailsnippets_home_author:add"), "post",
+    # Authors may add an Author entry for their own byline; editing entries stays with the
+    # Redaktion.
+    Action("create an author", EDITORS, admin_url("wagtailsnippets_home_author:add"), "post",
            lambda w, u: {"name": "Matrix Autorin", "kind": "person"},
            effect=lambda w: Author.objects.filter(name="Matrix Autorin").exists()),
     Action("edit a German author", REVIEWERS,
