@@ -18,6 +18,7 @@ Three classes of response:
 import contextlib
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -136,9 +137,14 @@ def context_tags(response):
     if isinstance(topics, list | tuple):
         return {topic_tag(topic.translation_key) for topic in topics
                 if getattr(topic, "translation_key", None)}
-    # The page's fragment came from the cache, so the template never computed its topics:
-    # one small query for their translation keys, shared by every language.
-    return {topic_tag(key) for key in page.topics.values_list("translation_key", flat=True)}
+    # The page's fragment came from the cache, so the template never computed its topics. Their
+    # translation keys change only with a new revision: keep them in the cache beside it.
+    keys = cache.get_or_set(
+        f"cache-tags:{page.pk}:{page.live_revision_id}",
+        lambda: [key.hex for key in page.topics.values_list("translation_key", flat=True)],
+        timeout=None,
+    )
+    return {topic_tag(key) for key in keys}
 
 
 def _parse_last_modified(response):
