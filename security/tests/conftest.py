@@ -15,10 +15,14 @@ def build_demo_site():
     from demo.builder import DemoBuilder
     from editorial.demo import create_demo_accounts
     from translation.demo import create_translator_accounts
+    from translation.roles import setup_translators
 
     cache.clear()
     DemoBuilder().build()
     users = {**create_demo_accounts(PASSWORD), **create_translator_accounts(PASSWORD)}
+    # After another module flushed the database, the groups come back without what the
+    # translation migration grants the Redaktion ("submit translation"): complete them.
+    setup_translators()
     users["admin"] = get_user_model().objects.create_superuser(
         "admin", "admin@example.org", PASSWORD
     )
