@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -6,6 +7,22 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .forms import EditorialPageForm
+
+
+class DatedPageMixin:
+    """For page types with an optional `date` field (news, videos): the date defaults to the
+    first publication, and readers see that date until an editor sets one."""
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.first_published_at:
+            self.date = timezone.localdate(self.first_published_at)
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        if self.date:
+            return self.date
+        return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
 
 class BasePage(Page):

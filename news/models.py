@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -22,7 +21,7 @@ from core.listing import (
     with_contact_photos,
 )
 from core.localization import localize, localize_all
-from core.models import BasePage
+from core.models import BasePage, DatedPageMixin
 from core.seo import news_article, news_dates
 from core.templatetags.site_tags import cached_pages
 from core.widgets import FilterableCheckboxes, FilterableRadios
@@ -114,7 +113,7 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
         return context
 
 
-class NewsPage(BasePage):
+class NewsPage(DatedPageMixin, BasePage):
     date = models.DateField(
         _("date"),
         null=True,
@@ -231,17 +230,6 @@ class NewsPage(BasePage):
 
     def publication_dates(self):
         return news_dates(self)
-
-    def save(self, *args, **kwargs):
-        if self.date is None and self.first_published_at:
-            self.date = timezone.localdate(self.first_published_at)
-        return super().save(*args, **kwargs)
-
-    @property
-    def display_date(self):
-        if self.date:
-            return self.date
-        return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

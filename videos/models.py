@@ -1,6 +1,5 @@
 from django.db import models
 from django.db.models import F
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -12,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import RICH_TEXT_FEATURES
 from core.listing import paginate_listing
 from core.localization import localize_all
-from core.models import BasePage
+from core.models import BasePage, DatedPageMixin
 from core.seo import video_object
 from core.video_providers import parse_video_url, validate_video_url
 from core.widgets import FilterableCheckboxes
@@ -41,7 +40,7 @@ class VideoIndexPage(BasePage):
         return context
 
 
-class VideoPage(BasePage):
+class VideoPage(DatedPageMixin, BasePage):
     """A video shown from its stored URL behind a consent placeholder: no oEmbed, no tracking."""
 
     date = models.DateField(
@@ -112,17 +111,6 @@ class VideoPage(BasePage):
 
     class Meta:
         verbose_name = _("video")
-
-    def save(self, *args, **kwargs):
-        if self.date is None and self.first_published_at:
-            self.date = timezone.localdate(self.first_published_at)
-        return super().save(*args, **kwargs)
-
-    @property
-    def display_date(self):
-        if self.date:
-            return self.date
-        return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
     def structured_data(self, *, byline, **common):
         return video_object(self, **common)
