@@ -37,7 +37,6 @@ TRANSLATOR_MODEL_PERMISSIONS = (
     "home.view_author",
 )
 TRANSLATOR_PAGE_PERMISSIONS = ("change_page",)
-REDAKTION_PERMISSIONS = ("wagtail_localize.submit_translation",)
 
 
 def translator_group_name(language_code):
@@ -65,6 +64,22 @@ def _permission(apps, dotted):
     ).first()
 
 
+def _submit_translation_permission(apps):
+    """wagtail-localize creates its "submit translation" permission in a data migration, not
+    from a model's Meta, so `flush` (e.g. between live-server tests) removes it for good and
+    `post_migrate` does not bring it back. Recreate it the way that migration does."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )[0]
+    return Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )[0]
+
+
 def setup_translators(apps=None, languages=None):
     """Create or complete the translators' groups; grant each its language's tree roots.
 
@@ -76,8 +91,7 @@ def setup_translators(apps=None, languages=None):
         Group = apps.get_model("auth", "Group")
         redaktion = Group.objects.filter(name=REDAKTION).first()
         if redaktion is not None:
-            perms = [_permission(apps, dotted) for dotted in REDAKTION_PERMISSIONS]
-            redaktion.permissions.add(*[perm for perm in perms if perm is not None])
+            redaktion.permissions.add(_submit_translation_permission(apps))
         return {code: _setup_group(apps, code) for code in languages}
 
 

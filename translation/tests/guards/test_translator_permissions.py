@@ -8,10 +8,11 @@ locales or workflows; no publishing, no approving.
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
-from editorial.roles import AUTHORS
+from editorial.roles import AUTHORS, REDAKTION
 from home.factories import AuthorFactory, HomePageFactory
 from home.models import Author, Contact
 from news.models import NewsPage
@@ -226,6 +227,17 @@ def test_the_translators_group_is_set_up_once_with_a_narrow_grant(site):
     assert set(group.permissions.values_list("codename", flat=True)) == {
         "access_admin", "change_contact", "view_contact", "change_author", "view_author",
     }
+
+
+def test_the_redaktion_may_start_translations_even_after_the_permission_was_flushed(site):
+    # wagtail-localize creates the permission in a data migration; `flush` removes it.
+    Permission.objects.filter(codename="submit_translation").delete()
+    redaktion = get_user_model().objects.create_user("redaktion-nach-flush")
+    redaktion.groups.add(Group.objects.get_or_create(name=REDAKTION)[0])
+
+    setup_translators()
+
+    assert redaktion.has_perm("wagtail_localize.submit_translation")
 
 
 def test_a_new_english_tree_is_granted_to_the_english_translators(site):
