@@ -139,7 +139,7 @@ class Generator:
         return topics
 
     def make_contacts(self):
-        from home.models import Contact
+        from core.models import Contact
 
         contacts = Contact.objects.bulk_create([
             Contact(name=f"Kontakt {number}", role="Projektleitung",
@@ -188,7 +188,7 @@ class Generator:
         self.log(f"{len(pks)} video pages")
 
     def make_news(self):
-        from home.models import Author
+        from core.models import Author
         from news.models import NewsIndexPage, NewsPage
 
         notice = NewsPage.objects.get(locale=self.de, slug=NOTICE_SLUG)

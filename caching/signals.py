@@ -79,7 +79,7 @@ def search_indexed(sender, task_result, **kwargs):
 def connect():
     from django_tasks.signals import task_finished
 
-    from home.models import Author, Contact
+    from core.models import Author, Contact
 
     wagtail_signals.page_published.connect(page_changed, dispatch_uid="caching.published")
     wagtail_signals.page_unpublished.connect(page_changed, dispatch_uid="caching.unpublished")

@@ -137,7 +137,7 @@ class ContactBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
     # Contact and Author still live in home (see AWAITING_SNIPPET_MOVE in
     # core/tests/test_page_types_speak_for_themselves.py).
-    contacts = blocks.ListBlock(SnippetChooserBlock("home.Contact"), label=_("Contacts"), min_num=1)
+    contacts = blocks.ListBlock(SnippetChooserBlock("core.Contact"), label=_("Contacts"), min_num=1)
 
     class Meta:
         icon = "user"
@@ -150,7 +150,7 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, required=False)
     page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
     url = blocks.URLBlock(label=_("or an external link"), required=False)
-    contact = SnippetChooserBlock("home.Contact", label=_("or a contact"), required=False)
+    contact = SnippetChooserBlock("core.Contact", label=_("or a contact"), required=False)
     label = blocks.CharBlock(label=_("Button label"), required=False, max_length=100)
 
     def clean(self, value):

@@ -1,4 +1,5 @@
-"""Factories for what every page shares: images, documents, the base page, and translations.
+"""Factories for what every page shares: images, documents, the base page, the shared snippets
+(contacts, authors) and translations.
 
 Content apps build on these; this module imports no content app. Pages made here are live and
 have a first publication date, like a page an editor published. `translate_page` makes a real
@@ -9,7 +10,10 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
+from factory.django import DjangoModelFactory
 from wagtail.models import Collection, Locale
+
+from .snippets import Author, Contact
 
 
 def get_locale(language_code="de"):
@@ -37,6 +41,29 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     title = factory.Sequence(lambda n: f"Dokument {n}")
     collection = factory.LazyFunction(root_collection)
     file = factory.django.FileField(filename="programm.pdf", data=b"%PDF-1.4\n" + b"0" * 2039)
+
+
+
+class AuthorFactory(DjangoModelFactory):
+    name = "Redaktion Connective Cities"
+    kind = Author.Kind.TEAM
+    locale = factory.LazyFunction(get_locale)
+
+    class Meta:
+        model = Author
+
+
+class ContactFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Kontakt {n}")
+    role = "Projektleitung"
+    organisation = "Connective Cities"
+    email = factory.Sequence(lambda n: f"kontakt{n}@connective-cities.example")
+    phone = "+49 228 4460-0"
+    live = True
+    locale = factory.LazyFunction(get_locale)
+
+    class Meta:
+        model = Contact
 
 
 class BasePageFactory(wagtail_factories.PageFactory):

@@ -7,6 +7,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .forms import EditorialPageForm
+from .snippets import Author, Contact
+
+__all__ = ["Author", "BasePage", "Contact", "DatedPageMixin", "ListingDate"]
 
 
 class DatedPageMixin:

@@ -12,7 +12,8 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from home.models import Author, Contact, HomePage, HomePageFeaturedTopic
+from core.models import Author, Contact
+from home.models import HomePage, HomePageFeaturedTopic
 from news.models import NewsIndexPage, NewsPage
 from pages.demo import ENGLISH as PAGES_ENGLISH
 from pages.demo import build_legal_pages

@@ -34,7 +34,7 @@ WORKFLOW_NAME = "Redaktionelle Freigabe"
 TASK_NAME = "Freigabe durch die Redaktion"
 
 # The snippets that go through the approval workflow, as "app_label.model_name".
-MODERATED_SNIPPETS = ("home.contact",)
+MODERATED_SNIPPETS = ("core.contact",)
 
 # Wagtail's initial migrations create these; our roles replace them.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
@@ -63,14 +63,14 @@ AUTHOR_ROLE = Role(
     ),
     model_permissions=(
         "wagtailadmin.access_admin",
-        "home.add_contact",
-        "home.change_contact",
-        "home.lock_contact",
-        "home.view_contact",
+        "core.add_contact",
+        "core.change_contact",
+        "core.lock_contact",
+        "core.view_contact",
         # Authors may add an entry for themselves as a byline; changing entries (the
         # editorial teams) stays with the Redaktion.
-        "home.add_author",
-        "home.view_author",
+        "core.add_author",
+        "core.view_author",
     ),
 )
 
@@ -96,17 +96,17 @@ REDAKTION_ROLE = Role(
     ),
     model_permissions=(
         "wagtailadmin.access_admin",
-        "home.add_contact",
-        "home.change_contact",
-        "home.delete_contact",
-        "home.publish_contact",
-        "home.lock_contact",
-        "home.unlock_contact",
-        "home.view_contact",
-        "home.add_author",
-        "home.change_author",
-        "home.delete_author",
-        "home.view_author",
+        "core.add_contact",
+        "core.change_contact",
+        "core.delete_contact",
+        "core.publish_contact",
+        "core.lock_contact",
+        "core.unlock_contact",
+        "core.view_contact",
+        "core.add_author",
+        "core.change_author",
+        "core.delete_author",
+        "core.view_author",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",

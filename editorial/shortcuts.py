@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Site
 
-from home.models import Contact
+from core.models import Contact
 from news.models import NewsIndexPage, NewsPage
 from videos.models import VideoIndexPage, VideoPage
 
@@ -36,7 +36,7 @@ def shortcuts_for(user):
             _add_page_link(VideoIndexPage, VideoPage, _("New video"), "media", user, site,
                            locale),
         ]
-    if user.has_perm("home.add_contact"):
+    if user.has_perm("core.add_contact"):
         links.append({"label": _("New contact"), "icon": "user",
                       "url": reverse(Contact.snippet_viewset.get_url_name("add"))})
     return [link for link in links if link]

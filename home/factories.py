@@ -1,11 +1,11 @@
-"""Factories for the home page and the shared snippets (contacts, authors)."""
+"""Factories for the home page."""
 
 import factory
 from factory.django import DjangoModelFactory
 
-from core.factories import BasePageFactory, get_locale
+from core.factories import BasePageFactory
 
-from .models import Author, Contact, HomePage, HomePageFeaturedTopic
+from .models import HomePage, HomePageFeaturedTopic
 
 
 class HomePageFactory(BasePageFactory):
@@ -25,24 +25,3 @@ class HomePageFeaturedTopicFactory(DjangoModelFactory):
     class Meta:
         model = HomePageFeaturedTopic
 
-
-class AuthorFactory(DjangoModelFactory):
-    name = "Redaktion Connective Cities"
-    kind = Author.Kind.TEAM
-    locale = factory.LazyFunction(get_locale)
-
-    class Meta:
-        model = Author
-
-
-class ContactFactory(DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Kontakt {n}")
-    role = "Projektleitung"
-    organisation = "Connective Cities"
-    email = factory.Sequence(lambda n: f"kontakt{n}@connective-cities.example")
-    phone = "+49 228 4460-0"
-    live = True
-    locale = factory.LazyFunction(get_locale)
-
-    class Meta:
-        model = Contact

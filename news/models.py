@@ -21,11 +21,10 @@ from core.listing import (
     with_contact_photos,
 )
 from core.localization import localize, localize_all
-from core.models import BasePage, DatedPageMixin
+from core.models import Author, BasePage, Contact, DatedPageMixin
 from core.seo import news_article, news_dates
 from core.templatetags.site_tags import cached_pages
 from core.widgets import FilterableCheckboxes, FilterableRadios
-from home.models import Author, Contact
 from topics.models import TopicPage
 from videos.models import VideoPage
 

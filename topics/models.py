@@ -19,9 +19,8 @@ from core.listing import (
     with_listing_images,
 )
 from core.localization import localize_all
-from core.models import BasePage
+from core.models import BasePage, Contact
 from core.widgets import FilterableCheckboxes
-from home.models import Contact
 
 
 class TopicIndexPage(BasePage):

@@ -31,10 +31,10 @@ TRANSLATOR_GROUP_PREFIX = "Übersetzung "
 
 TRANSLATOR_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
-    "home.change_contact",
-    "home.view_contact",
-    "home.change_author",
-    "home.view_author",
+    "core.change_contact",
+    "core.view_contact",
+    "core.change_author",
+    "core.view_author",
 )
 TRANSLATOR_PAGE_PERMISSIONS = ("change_page",)
 

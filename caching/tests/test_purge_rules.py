@@ -7,7 +7,7 @@ from django.db import transaction
 
 from caching.backends import VarnishBackend
 from caching.purge import topic_tag
-from home.factories import ContactFactory
+from core.factories import ContactFactory
 from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
 from topics.factories import TopicPageFactory

@@ -4,8 +4,7 @@ import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from core.blocks import CallToActionBlock, ImageBlock, LinkBlock, RelatedLinksBlock, VideoBlock
-from core.factories import ImageFactory
-from home.factories import ContactFactory
+from core.factories import ContactFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 

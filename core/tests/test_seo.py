@@ -15,10 +15,9 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from core.factories import ImageFactory, translate_page, translate_snippet
+from core.factories import AuthorFactory, ImageFactory, translate_page, translate_snippet
+from core.models import Author
 from core.seo import PageMetadata, canonical_url, json_ld
-from home.factories import AuthorFactory
-from home.models import Author
 from news.factories import NewsPageFactory
 from videos.factories import VideoPageFactory
 

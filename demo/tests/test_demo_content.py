@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, Revision, Site
 
+from core.models import Author, Contact
 from demo import notice
-from home.models import Author, Contact
 from news.models import NewsPage
 from topics.models import TopicPage
 

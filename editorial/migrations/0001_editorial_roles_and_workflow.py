@@ -1,14 +1,15 @@
 """Create the editorial groups, their permissions and the workflow "Redaktionelle Freigabe".
 
-The same idempotent function backs `manage.py setup_editorial`; running either again only
-adds what is missing.
+Frozen: runs `_frozen_roles`, the roles as they were when this migration was written, so that
+later changes to `editorial.roles` (which backs `manage.py setup_editorial`) cannot change what
+this migration does. Running either again only adds what is missing.
 """
 
 from django.db import migrations
 
 
 def setup(apps, schema_editor):
-    from editorial.roles import setup_editorial
+    from ._frozen_roles import setup_editorial
 
     setup_editorial(apps)
 

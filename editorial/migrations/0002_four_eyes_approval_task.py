@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def upgrade_approval_task(apps, schema_editor):
     """The existing "Freigabe durch die Redaktion" becomes the four-eyes task, keeping its id."""
-    from editorial.roles import setup_editorial
+    from ._frozen_roles import setup_editorial  # frozen: not the live editorial.roles
 
     setup_editorial(apps)
 

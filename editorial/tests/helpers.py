@@ -11,10 +11,11 @@ from django.utils.text import slugify
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from conftest import build_site_tree
+from core.factories import ContactFactory
+from core.models import Contact
 from editorial.demo import create_demo_accounts
 from editorial.roles import setup_editorial
-from home.factories import ContactFactory
-from home.models import Contact, HomePage
+from home.models import HomePage
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage, NewsPage
 from topics.factories import TopicPageFactory

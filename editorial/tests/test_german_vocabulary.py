@@ -64,11 +64,11 @@ def test_the_three_roles_see_german_admin_screens(tree, accounts):
                  f"/admin/pages/{page.pk}/workflow_history/"]
     screens = {
         "autorin": (author, ["/admin/", add_url, f"/admin/pages/{tree.news_index.pk}/",
-                             "/admin/snippets/home/contact/", "/admin/account/", *page_urls]),
+                             "/admin/snippets/core/contact/", "/admin/account/", *page_urls]),
         # Not the snippet choosers: Wagtail labels their language filter with the field name
         # "Locale", which no catalogue can translate (the page form uses lists instead).
-        "redaktion": (redaktion, ["/admin/", *page_urls, "/admin/snippets/home/author/",
-                                  "/admin/snippets/home/contact/"]),
+        "redaktion": (redaktion, ["/admin/", *page_urls, "/admin/snippets/core/author/",
+                                  "/admin/snippets/core/contact/"]),
         "translator-en": (translator, ["/admin/", f"/admin/pages/{tree.news_index_en.pk}/",
                                        f"/admin/pages/{tree.news_index_en.pk}/edit/",
                                        "/admin/account/"]),

@@ -7,9 +7,8 @@ import pytest
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from core.factories import translate_page, translate_snippet
+from core.factories import AuthorFactory, translate_page, translate_snippet
 from core.forms import german_slugify
-from home.factories import AuthorFactory
 from news.models import NewsPage
 
 from .helpers import news_form_data

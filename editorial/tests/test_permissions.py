@@ -7,7 +7,7 @@ from django.core import mail
 from django.test import Client
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from home.models import Contact
+from core.models import Contact
 from news.models import NewsPage
 
 from .helpers import news_draft, news_form_data, news_live
@@ -285,7 +285,7 @@ def contact_form_data(contact, **fields):
 
 def test_an_author_cannot_publish_a_contact_change(tree, author_client):
     contact = tree.contact
-    url = f"/admin/snippets/home/contact/edit/{contact.pk}/"
+    url = f"/admin/snippets/core/contact/edit/{contact.pk}/"
     assert "action-publish" not in action_buttons(author_client.get(url))
 
     author_client.post(url, {**contact_form_data(contact, name="Karla Geändert"),
@@ -298,7 +298,7 @@ def test_an_author_cannot_publish_a_contact_change(tree, author_client):
 
 def test_a_contact_change_goes_through_the_workflow(tree, author_client, redaktion_client):
     contact = tree.contact
-    url = f"/admin/snippets/home/contact/edit/{contact.pk}/"
+    url = f"/admin/snippets/core/contact/edit/{contact.pk}/"
 
     author_client.post(url, {**contact_form_data(contact, name="Karla Neu"), "action-submit": "1"})
     contact.refresh_from_db()
@@ -306,7 +306,7 @@ def test_a_contact_change_goes_through_the_workflow(tree, author_client, redakti
 
     task_state = contact.current_workflow_task_state
     redaktion_client.post(
-        f"/admin/snippets/home/contact/workflow/action/{contact.pk}/approve/{task_state.pk}/",
+        f"/admin/snippets/core/contact/workflow/action/{contact.pk}/approve/{task_state.pk}/",
         {"comment": ""},
     )
     contact.refresh_from_db()

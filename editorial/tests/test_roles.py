@@ -104,9 +104,9 @@ def test_authors_write_the_redaktion_publishes_the_administration_administers():
     assert page_permissions(ADMINISTRATION) == set()
 
     authors = model_permissions(AUTHORS)
-    assert {"wagtailadmin.access_admin", "home.add_contact", "home.change_contact"} <= authors
+    assert {"wagtailadmin.access_admin", "core.add_contact", "core.change_contact"} <= authors
     assert not {perm for perm in authors if ".publish_" in perm or ".delete_" in perm}
-    assert {"home.publish_contact", "home.delete_contact", "home.unlock_contact"} <= (
+    assert {"core.publish_contact", "core.delete_contact", "core.unlock_contact"} <= (
         model_permissions(REDAKTION)
     )
     assert {"auth.change_user", "auth.change_group", "wagtailcore.change_site"} <= (

@@ -16,7 +16,7 @@ def test_the_author_creates_news_videos_and_contacts_in_one_click(tree, author_c
     shortcuts = html[html.index('id="editorial-shortcuts"'):]
     assert f'href="/admin/pages/add/news/newspage/{tree.news_index.pk}/"' in shortcuts
     assert f'href="/admin/pages/add/videos/videopage/{video_index.pk}/"' in shortcuts
-    assert 'href="/admin/snippets/home/contact/add/"' in shortcuts
+    assert 'href="/admin/snippets/core/contact/add/"' in shortcuts
     for label in ("Neue Nachricht", "Neues Video", "Neuer Kontakt"):
         assert label in shortcuts
     assert author_client.get(f"/admin/pages/add/news/newspage/{tree.news_index.pk}/"

@@ -1,4 +1,3 @@
 from .pages import HomePage, HomePageFeaturedTopic
-from .snippets import Author, Contact
 
-__all__ = ["Author", "Contact", "HomePage", "HomePageFeaturedTopic"]
+__all__ = ["HomePage", "HomePageFeaturedTopic"]

@@ -10,9 +10,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from core.factories import DocumentFactory, ImageFactory
+from core.factories import ContactFactory, DocumentFactory, ImageFactory
 from core.tests.helpers import assert_accessible_page, soup
-from home.factories import ContactFactory
 from news.factories import NewsPageFactory
 from topics.factories import TopicPageFactory
 

@@ -5,9 +5,8 @@ import json
 
 import pytest
 
-from core.factories import ImageFactory, translate_page, translate_snippet
+from core.factories import ContactFactory, ImageFactory, translate_page, translate_snippet
 from core.tests.helpers import soup
-from home.factories import ContactFactory
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from conftest import build_site_tree
-from core.factories import translate_page, translate_snippet
+from core.factories import AuthorFactory, translate_page, translate_snippet
 from core.tests.helpers import soup, warm_and_count
-from home.factories import AuthorFactory
 from news.models import NewsPage
 from news.tests.helpers import add_news, add_video, at, built_once, fresh
 from topics.factories import TopicPageFactory

@@ -5,14 +5,19 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from core.factories import ImageFactory, translate_page, translate_snippet
+from core.factories import (
+    AuthorFactory,
+    ContactFactory,
+    ImageFactory,
+    translate_page,
+    translate_snippet,
+)
 from core.tests.helpers import (
     PUBLIC_PAGE_QUERY_BUDGET,
     assert_accessible_page,
     soup,
     warm_and_count,
 )
-from home.factories import AuthorFactory, ContactFactory
 from home.models import HomePage
 from news.factories import NewsPageFactory, NewsPageRelatedLinkFactory
 from news.models import NewsIndexPage, NewsPage

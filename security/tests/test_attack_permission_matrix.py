@@ -34,8 +34,8 @@ from wagtail.models import (
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from core.factories import DocumentFactory, ImageFactory
+from core.models import Author, Contact
 from editorial.tests.helpers import news_form_data
-from home.models import Author, Contact
 from news.models import NewsIndexPage, NewsPage
 from pages.models import StandardPage
 
@@ -294,40 +294,40 @@ ACTIONS = [
     Action("translation status report", LOGGED_IN,
            admin_url("translation_status_report")),
     # --- Snippets ------------------------------------------------------------------------
-    Action("list contacts", LOGGED_IN, admin_url("wagtailsnippets_home_contact:list")),
-    Action("create a contact", EDITORS, admin_url("wagtailsnippets_home_contact:add"), "post",
+    Action("list contacts", LOGGED_IN, admin_url("wagtailsnippets_core_contact:list")),
+    Action("create a contact", EDITORS, admin_url("wagtailsnippets_core_contact:add"), "post",
            lambda w, u: {"name": "Matrix Kontakt", "role": "", "organisation": "",
                          "email": "", "phone": "", "photo": ""},
            effect=lambda w: Contact.objects.filter(name="Matrix Kontakt").exists()),
     Action("save a contact draft", EDITORS,
-           admin_url("wagtailsnippets_home_contact:edit", lambda w: w.contact.pk), "post",
+           admin_url("wagtailsnippets_core_contact:edit", lambda w: w.contact.pk), "post",
            lambda w, u: {"name": "Matrix Entwurf", "role": "", "organisation": "",
                          "email": "", "phone": "", "photo": ""},
            effect=lambda w: w.refresh(w.contact).latest_revision.content["name"]
            == "Matrix Entwurf"),
     Action("publish a contact (forged publish)", REVIEWERS,
-           admin_url("wagtailsnippets_home_contact:edit", lambda w: w.contact.pk), "post",
+           admin_url("wagtailsnippets_core_contact:edit", lambda w: w.contact.pk), "post",
            lambda w, u: {"name": "Matrix Live", "role": "", "organisation": "",
                          "email": "", "phone": "", "photo": "", "action-publish": "1"},
            effect=lambda w: w.refresh(w.contact).name == "Matrix Live"),
     Action("delete a contact", REVIEWERS,
-           admin_url("wagtailsnippets_home_contact:delete", lambda w: w.contact.pk), "post",
+           admin_url("wagtailsnippets_core_contact:delete", lambda w: w.contact.pk), "post",
            effect=lambda w: w.refresh(w.contact) is None),
     Action("contact chooser", LOGGED_IN - {ANON},
-           admin_url("wagtailsnippetchoosers_home_contact:choose"),
+           admin_url("wagtailsnippetchoosers_core_contact:choose"),
            shows=lambda w: w.contact.name),
-    Action("list authors", LOGGED_IN, admin_url("wagtailsnippets_home_author:list")),
+    Action("list authors", LOGGED_IN, admin_url("wagtailsnippets_core_author:list")),
     # Authors may add an Author entry for their own byline; editing entries stays with the
     # Redaktion.
-    Action("create an author", EDITORS, admin_url("wagtailsnippets_home_author:add"), "post",
+    Action("create an author", EDITORS, admin_url("wagtailsnippets_core_author:add"), "post",
            lambda w, u: {"name": "Matrix Autorin", "kind": "person"},
            effect=lambda w: Author.objects.filter(name="Matrix Autorin").exists()),
     Action("edit a German author", REVIEWERS,
-           admin_url("wagtailsnippets_home_author:edit", lambda w: w.author.pk), "post",
+           admin_url("wagtailsnippets_core_author:edit", lambda w: w.author.pk), "post",
            lambda w, u: {"name": "Matrix Team", "kind": "team"},
            effect=lambda w: w.refresh(w.author).name == "Matrix Team"),
     Action("delete an author", REVIEWERS,
-           admin_url("wagtailsnippets_home_author:delete", lambda w: w.author.pk), "post",
+           admin_url("wagtailsnippets_core_author:delete", lambda w: w.author.pk), "post",
            effect=lambda w: w.refresh(w.author) is None),
     # --- Images and documents ------------------------------------------------------------
     Action("image chooser lists a private collection's image", EDITORS,

@@ -185,12 +185,12 @@ ADMIN_SCREENS = [
     ("wagtailadmin_pages:delete", lambda site: [site.news[3].pk]),
     ("wagtailadmin_pages:unpublish", lambda site: [site.news[3].pk]),
     ("wagtailadmin_pages:view_draft", lambda site: [site.news[4].pk]),
-    ("wagtailsnippets_home_contact:list", lambda site: []),
-    ("wagtailsnippets_home_contact:edit", lambda site: [site.contacts[0].pk]),
-    ("wagtailsnippets_home_contact:history", lambda site: [site.contacts[0].pk]),
-    ("wagtailsnippets_home_author:list", lambda site: []),
-    ("wagtailsnippets_home_author:edit", lambda site: [site.author.pk]),
-    ("wagtailsnippetchoosers_home_contact:choose", lambda site: []),
+    ("wagtailsnippets_core_contact:list", lambda site: []),
+    ("wagtailsnippets_core_contact:edit", lambda site: [site.contacts[0].pk]),
+    ("wagtailsnippets_core_contact:history", lambda site: [site.contacts[0].pk]),
+    ("wagtailsnippets_core_author:list", lambda site: []),
+    ("wagtailsnippets_core_author:edit", lambda site: [site.author.pk]),
+    ("wagtailsnippetchoosers_core_contact:choose", lambda site: []),
     ("wagtailimages:index", lambda site: []),
     ("wagtailimages:edit", lambda site: [site.news[0].lead_image_id]),
     ("wagtailimages_chooser:choose", lambda site: []),
@@ -213,7 +213,7 @@ def test_admin_screens_show_payloads_inert(site):
         assert_inert(client.get(url), url)
     for index in range(0, len(PAYLOADS), 5):
         value = payload(index, "aq")
-        for name in ("wagtailadmin_pages:search", "wagtailsnippets_home_contact:list",
+        for name in ("wagtailadmin_pages:search", "wagtailsnippets_core_contact:list",
                      "wagtailimages:index"):
             url = f"{reverse(name)}?{urlencode({'q': value})}"
             assert_inert(client.get(url), url)

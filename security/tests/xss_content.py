@@ -21,11 +21,10 @@ from wagtail_localize.operations import TranslationCreator
 
 from conftest import build_site_tree
 from core.blocks import RICH_TEXT_FEATURES
-from core.factories import DocumentFactory, ImageFactory, get_locale
+from core.factories import ContactFactory, DocumentFactory, ImageFactory, get_locale
+from core.models import Author
 from core.video_providers import parse_video_url
 from editorial.demo import create_demo_accounts
-from home.factories import ContactFactory
-from home.models import Author
 from news.factories import NewsPageFactory
 from pages.factories import FeedbackFormPageFactory
 from pages.forms import HONEYPOT_FIELD, TOKEN_FIELD, make_token

@@ -3,14 +3,13 @@ import datetime
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
-from core.factories import ImageFactory, translate_page, translate_snippet
+from core.factories import ContactFactory, ImageFactory, translate_page, translate_snippet
 from core.tests.helpers import (
     PUBLIC_PAGE_QUERY_BUDGET,
     assert_accessible_page,
     soup,
     warm_and_count,
 )
-from home.factories import ContactFactory
 from home.models import HomePage
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage

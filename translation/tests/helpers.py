@@ -15,11 +15,12 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from core.factories import get_locale, root_collection
+from core.factories import ContactFactory, get_locale, root_collection
+from core.models import Contact
 from editorial.demo import create_demo_accounts
 from editorial.roles import setup_editorial
-from home.factories import ContactFactory, HomePageFactory
-from home.models import Contact, HomePage
+from home.factories import HomePageFactory
+from home.models import HomePage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsIndexPage, NewsPage
 from translation.demo import create_translator_accounts

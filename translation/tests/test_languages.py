@@ -18,7 +18,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 
-from home.models import Contact
+from core.models import Contact
 from news.models import NewsPage
 from translation.checks import (
     no_locale_synchronisation,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail_localize.models import StringTranslation
 
-from home.models import Contact
+from core.models import Contact
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 

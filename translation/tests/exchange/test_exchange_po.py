@@ -10,7 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import override
 from wagtail_localize.models import StringTranslation, TranslationSource
 
-from home.models import Contact
+from core.models import Contact
 
 from ..exchange_support import (
     de,

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, TranslationSource
 
-from home.models import Contact
+from core.models import Contact
 from news.factories import NewsPageFactory
 
 from ..exchange_support import (

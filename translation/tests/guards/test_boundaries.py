@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.models import Contact
+from core.models import Contact
 from news.models import NewsPage
 
 from ..helpers import assert_refused, english, publish

@@ -12,9 +12,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
+from core.factories import AuthorFactory
+from core.models import Author, Contact
 from editorial.roles import AUTHORS, REDAKTION
-from home.factories import AuthorFactory, HomePageFactory
-from home.models import Author, Contact
+from home.factories import HomePageFactory
 from news.models import NewsPage
 from translation.roles import setup_translators, translator_group_name
 
@@ -137,9 +138,9 @@ def test_a_translator_cannot_edit_the_french_contact(site, french, translator_cl
 def test_a_translator_cannot_create_or_delete_contacts(site, translator_client):
     contact_en = english(site.contact)
 
-    assert_refused(translator_client.get("/admin/snippets/home/contact/add/?locale=de"))
-    assert_refused(translator_client.get("/admin/snippets/home/contact/add/?locale=en"))
-    assert_refused(translator_client.post(f"/admin/snippets/home/contact/delete/{contact_en.pk}/"))
+    assert_refused(translator_client.get("/admin/snippets/core/contact/add/?locale=de"))
+    assert_refused(translator_client.get("/admin/snippets/core/contact/add/?locale=en"))
+    assert_refused(translator_client.post(f"/admin/snippets/core/contact/delete/{contact_en.pk}/"))
     assert Contact.objects.filter(pk=contact_en.pk).exists()
 
 

@@ -8,9 +8,8 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.factories import get_locale
+from core.factories import ContactFactory, get_locale
 from editorial.roles import ADMINISTRATION
-from home.factories import ContactFactory
 from news.factories import NewsPageFactory
 
 from ..exchange_support import make_live_notice_en
@@ -124,7 +123,7 @@ def test_filtering_by_status_and_language(site, french, redaktion_client):
 
 
 def test_filtering_by_type(site, redaktion_client):
-    contacts = report(redaktion_client, kind="home.contact")
+    contacts = report(redaktion_client, kind="core.contact")
     assert [item.title for item in contacts] == ["Karla Kontakt"]
     pages = report(redaktion_client, kind="page")
     assert "Karla Kontakt" not in {item.title for item in pages}

@@ -10,9 +10,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 from wagtail_localize.models import StringTranslation, TranslationLog, TranslationSource
 
-from core.factories import translate_page
-from home.factories import AuthorFactory
-from home.models import Author
+from core.factories import AuthorFactory, translate_page
+from core.models import Author
 from news.factories import NewsPageFactory
 
 from ..exchange_support import de, make_live_notice_en

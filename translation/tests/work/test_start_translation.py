@@ -13,8 +13,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.views import submit_translations
 
-from home.factories import ContactFactory
-from home.models import Contact
+from core.factories import ContactFactory
+from core.models import Contact
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 from translation.work import preselect
@@ -226,7 +226,7 @@ def test_a_language_without_a_home_page_cannot_be_started(site, settings, redakt
     settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [
         *settings.LANGUAGES, ("fr", "français")
     ]
-    from home.factories import get_locale
+    from core.factories import get_locale
 
     get_locale("fr")
     page = untranslated_news(site)

@@ -1,3 +1,6 @@
+"""The shared snippets: contacts readers can write to, and the authors and editorial teams a
+byline names. Every content app may refer to them."""
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _

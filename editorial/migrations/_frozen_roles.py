@@ -1,0 +1,322 @@
+"""Frozen: the editorial roles and workflow as `editorial.roles` set them up when migrations
+0001 and 0002 were written, for those two migrations only (the leading underscore keeps Django
+from taking this module for a migration). Never edit it: later changes to the roles belong in
+`editorial.roles` and, for existing databases, in a new migration. It names the snippets by
+their app at the time (`home`); `home.0003` moves them and their permissions to `core`.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+AUTHORS = "Autorinnen und Autoren"
+REDAKTION = "Redaktion"
+ADMINISTRATION = "Administration"
+
+WORKFLOW_NAME = "Redaktionelle Freigabe"
+TASK_NAME = "Freigabe durch die Redaktion"
+
+# The snippets that go through the approval workflow, as "app_label.model_name".
+MODERATED_SNIPPETS = ("home.contact",)
+
+# `change_…` of every settings model at the time, for the Administration.
+SETTINGS_PERMISSIONS = ("editorial.change_editorialsettings",)
+
+# Wagtail's initial migrations create these; our roles replace them.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    # Codenames of wagtailcore.Page permissions, granted on the root page.
+    page_permissions: tuple[str, ...] = ()
+    # "app_label.codename" permissions granted on the root collection (images, documents,
+    # collection management).
+    collection_permissions: tuple[str, ...] = ()
+    # "app_label.codename" model permissions (snippets, users, sites …).
+    model_permissions: tuple[str, ...] = ()
+
+
+AUTHOR_ROLE = Role(
+    AUTHORS,
+    page_permissions=("add_page", "change_page", "lock_page"),
+    collection_permissions=(
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    ),
+    model_permissions=(
+        "wagtailadmin.access_admin",
+        "home.add_contact",
+        "home.change_contact",
+        "home.lock_contact",
+        "home.view_contact",
+        # Authors may add an entry for themselves as a byline; changing entries (the
+        # editorial teams) stays with the Redaktion.
+        "home.add_author",
+        "home.view_author",
+    ),
+)
+
+REDAKTION_ROLE = Role(
+    REDAKTION,
+    page_permissions=(
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ),
+    collection_permissions=(
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.delete_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.delete_document",
+        "wagtaildocs.choose_document",
+    ),
+    model_permissions=(
+        "wagtailadmin.access_admin",
+        "home.add_contact",
+        "home.change_contact",
+        "home.delete_contact",
+        "home.publish_contact",
+        "home.lock_contact",
+        "home.unlock_contact",
+        "home.view_contact",
+        "home.add_author",
+        "home.change_author",
+        "home.delete_author",
+        "home.view_author",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+        "wagtailsearchpromotions.add_searchpromotion",
+        "wagtailsearchpromotions.change_searchpromotion",
+        "wagtailsearchpromotions.delete_searchpromotion",
+    ),
+)
+
+ADMINISTRATION_ROLE = Role(
+    ADMINISTRATION,
+    collection_permissions=(
+        "wagtailcore.add_collection",
+        "wagtailcore.change_collection",
+        "wagtailcore.delete_collection",
+    ),
+    model_permissions=(
+        "wagtailadmin.access_admin",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.delete_user",
+        "auth.add_group",
+        "auth.change_group",
+        "auth.delete_group",
+        "wagtailcore.add_site",
+        "wagtailcore.change_site",
+        "wagtailcore.delete_site",
+        "wagtailcore.add_locale",
+        "wagtailcore.change_locale",
+        "wagtailcore.delete_locale",
+        "wagtailcore.add_workflow",
+        "wagtailcore.change_workflow",
+        "wagtailcore.delete_workflow",
+        "wagtailcore.add_task",
+        "wagtailcore.change_task",
+        "wagtailcore.delete_task",
+    ),
+)
+
+ROLES = (AUTHOR_ROLE, REDAKTION_ROLE, ADMINISTRATION_ROLE)
+
+
+@dataclass
+class EditorialSetup:
+    groups: dict
+    workflow: object
+    task: object
+    root_page: object
+
+
+class _Permissions:
+    """Finds, or creates, Permission rows through a (possibly historical) app registry.
+
+    In a fresh database the data migration runs before Django's post_migrate handlers have
+    created the model permissions, so missing ones are made here, with Django's and Wagtail's
+    names; the handlers then find them and leave them alone.
+    """
+
+    def __init__(self, apps):
+        self.apps = apps
+        self.ContentType = apps.get_model("contenttypes", "ContentType")
+        self.Permission = apps.get_model("auth", "Permission")
+
+    def content_type(self, app_label, model_name):
+        return self.ContentType.objects.get_or_create(app_label=app_label, model=model_name)[0]
+
+    def get(self, dotted):
+        """The permission "app_label.codename", or None if its model does not exist (yet)."""
+        app_label, codename = dotted.split(".", 1)
+        existing = self.Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if existing is not None:
+            return existing
+        try:
+            models = self.apps.get_app_config(app_label).get_models()
+        except LookupError:
+            return None
+        for model in models:
+            suffix = f"_{model._meta.model_name}"
+            if codename.endswith(suffix):
+                action = codename.removesuffix(suffix).replace("_", " ")
+                return self.Permission.objects.get_or_create(
+                    content_type=self.content_type(app_label, model._meta.model_name),
+                    codename=codename,
+                    defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"[:255]},
+                )[0]
+        return None
+
+    def page(self, codename):
+        return self.get(f"wagtailcore.{codename}")
+
+
+def setup_editorial(apps):
+    """Create or complete the groups, their permissions and the workflow. Safe to re-run."""
+    with transaction.atomic():
+        return _setup(apps)
+
+
+def _setup(apps):
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    permissions = _Permissions(apps)
+
+    root_page = Page.objects.filter(depth=1).order_by("path").first()
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    extra = {ADMINISTRATION: SETTINGS_PERMISSIONS}
+
+    groups = {}
+    for role in ROLES:
+        group = Group.objects.get_or_create(name=role.name)[0]
+        groups[role.name] = group
+        wanted = role.model_permissions + extra.get(role.name, ())
+        model_perms = [permissions.get(dotted) for dotted in wanted]
+        group.permissions.add(*[perm for perm in model_perms if perm is not None])
+        if root_page is not None:
+            for codename in role.page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permissions.page(codename)
+                )
+        if root_collection is not None:
+            for dotted in role.collection_permissions:
+                permission = permissions.get(dotted)
+                if permission is not None:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=root_collection, permission=permission
+                    )
+
+    workflow, task = _setup_workflow(apps, permissions, groups[REDAKTION], root_page)
+    _retire_wagtail_defaults(apps, workflow)
+    return EditorialSetup(groups=groups, workflow=workflow, task=task, root_page=root_page)
+
+
+def _setup_workflow(apps, permissions, reviewers, root_page):
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    try:
+        # The four-eyes approval task (editorial.models); older migration states lack it.
+        TaskModel = apps.get_model("editorial", "EditorialApprovalTask")
+        task_type = ("editorial", "editorialapprovaltask")
+    except LookupError:
+        TaskModel, task_type = GroupApprovalTask, ("wagtailcore", "groupapprovaltask")
+
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = TaskModel.objects.create(
+            name=TASK_NAME,
+            active=True,
+            # Historical models lack Wagtail's __init__, which would set the specific type.
+            content_type=permissions.content_type(*task_type),
+        )
+    elif TaskModel is not GroupApprovalTask:
+        task = upgrade_task(TaskModel, task, permissions.content_type(*task_type))
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    task.groups.add(reviewers)
+
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+    elif not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        position = WorkflowTask.objects.filter(workflow=workflow).count()
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=position)
+
+    if root_page is not None:
+        WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    for dotted in MODERATED_SNIPPETS:
+        app_label, model_name = dotted.split(".")
+        WorkflowContentType.objects.update_or_create(
+            content_type=permissions.content_type(app_label, model_name),
+            defaults={"workflow": workflow},
+        )
+    return workflow, task
+
+
+def upgrade_task(TaskModel, task, content_type):
+    """Turn a plain group approval task into a `TaskModel` (a subclass) in place, keeping its
+    id, so that its workflow links and task states stay as they are."""
+    existing = TaskModel.objects.filter(pk=task.pk).first()
+    if existing is not None:
+        return existing
+    upgraded = TaskModel(pk=task.pk, task_ptr_id=task.pk, name=task.name, active=task.active,
+                         content_type=content_type)
+    upgraded.save_base(raw=True)  # only the subclass's own row; the parents' rows exist
+    task.__class__.objects.filter(pk=task.pk).update(content_type=content_type)
+    return TaskModel.objects.get(pk=task.pk)
+
+
+def _retire_wagtail_defaults(apps, workflow):
+    """Switch off Wagtail's stock "Moderators approval" workflow and its empty groups.
+
+    Only what is unused goes: a workflow still assigned somewhere, or with content in it, stays,
+    and a default group with members stays.
+    """
+    Group = apps.get_model("auth", "Group")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
+    Task = apps.get_model("wagtailcore", "Task")
+
+    unused = (
+        Workflow.objects.filter(active=True)
+        .exclude(pk=workflow.pk)
+        .exclude(pk__in=WorkflowPage.objects.values("workflow"))
+        .exclude(pk__in=WorkflowContentType.objects.values("workflow"))
+        .exclude(pk__in=WorkflowState.objects.filter(status="in_progress").values("workflow"))
+    )
+    for stale in unused.filter(name="Moderators approval"):
+        stale.active = False
+        stale.save(update_fields=["active"])
+        Task.objects.filter(
+            workflow_tasks__workflow=stale, name="Moderators approval"
+        ).exclude(workflow_tasks__workflow__active=True).update(active=False)
+
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
