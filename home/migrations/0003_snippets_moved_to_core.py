@@ -9,7 +9,7 @@ from django.db import migrations
 MOVED_MODELS = ("contact", "author")
 
 
-def move_content_types(apps, schema_editor, old_app, new_app):
+def move_content_types(apps, schema_editor, old_app, new_app, schema_version):
     ContentType = apps.get_model("contenttypes", "ContentType")
     content_types = ContentType.objects.using(schema_editor.connection.alias)
     for model in MOVED_MODELS:
@@ -22,15 +22,21 @@ def move_content_types(apps, schema_editor, old_app, new_app):
         content_types.filter(app_label=new_app, model=model).delete()
         moving.app_label = new_app
         moving.save(update_fields=["app_label"])
+        # wagtail-localize compares a source's schema version with the last migration of the
+        # model's app and warns translators when they differ; the model itself is unchanged.
+        TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
+        TranslationSource.objects.using(schema_editor.connection.alias).filter(
+            specific_content_type=moving
+        ).exclude(schema_version="").update(schema_version=schema_version)
     ContentType.objects.clear_cache()
 
 
 def forwards(apps, schema_editor):
-    move_content_types(apps, schema_editor, "home", "core")
+    move_content_types(apps, schema_editor, "home", "core", "0002_contact_author")
 
 
 def backwards(apps, schema_editor):
-    move_content_types(apps, schema_editor, "core", "home")
+    move_content_types(apps, schema_editor, "core", "home", "0002_snippet_tables_for_core")
 
 
 class Migration(migrations.Migration):
@@ -45,6 +51,7 @@ class Migration(migrations.Migration):
         ('editorial', '0002_four_eyes_approval_task'),
         ('translation', '0001_translator_groups'),
         ('contenttypes', '0002_remove_content_type_name'),
+        ('wagtail_localize', '0016_rename_page_revision_translationlog_revision'),
     ]
 
     operations = [
