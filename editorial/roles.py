@@ -1,9 +1,10 @@
 """The editorial roles and the approval workflow, set up idempotently.
 
-`setup_editorial()` is shared by the data migration (with the migration's historical models),
-the `setup_editorial` management command and the tests (live-server tests flush the database,
-so they call it again). It only adds what is missing: re-running it never takes away a
-permission an administrator granted by hand, and never duplicates a group, task or workflow.
+`setup_editorial()` backs the `setup_editorial` management command, the demo and the tests
+(live-server tests flush the database, so they call it again); it also accepts a migration's
+historical models (`apps`), though the data migrations run a frozen copy of their own. It
+only adds what is missing: re-running it never takes away a permission an administrator
+granted by hand, and never duplicates a group, task or workflow.
 
 Roles are Django groups:
 
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.db import transaction
+
+from core.permissions import content_type, permission, permissions
 
 AUTHORS = "Autorinnen und Autoren"
 REDAKTION = "Redaktion"
@@ -168,49 +171,6 @@ def settings_permissions():
     )
 
 
-class _Permissions:
-    """Finds, or creates, Permission rows through a (possibly historical) app registry.
-
-    In a fresh database the data migration runs before Django's post_migrate handlers have
-    created the model permissions, so missing ones are made here, with Django's and Wagtail's
-    names; the handlers then find them and leave them alone.
-    """
-
-    def __init__(self, apps):
-        self.apps = apps
-        self.ContentType = apps.get_model("contenttypes", "ContentType")
-        self.Permission = apps.get_model("auth", "Permission")
-
-    def content_type(self, app_label, model_name):
-        return self.ContentType.objects.get_or_create(app_label=app_label, model=model_name)[0]
-
-    def get(self, dotted):
-        """The permission "app_label.codename", or None if its model does not exist (yet)."""
-        app_label, codename = dotted.split(".", 1)
-        existing = self.Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if existing is not None:
-            return existing
-        try:
-            models = self.apps.get_app_config(app_label).get_models()
-        except LookupError:
-            return None
-        for model in models:
-            suffix = f"_{model._meta.model_name}"
-            if codename.endswith(suffix):
-                action = codename.removesuffix(suffix).replace("_", " ")
-                return self.Permission.objects.get_or_create(
-                    content_type=self.content_type(app_label, model._meta.model_name),
-                    codename=codename,
-                    defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"[:255]},
-                )[0]
-        return None
-
-    def page(self, codename):
-        return self.get(f"wagtailcore.{codename}")
-
-
 def setup_editorial(apps=None):
     """Create or complete the groups, their permissions and the workflow. Safe to re-run."""
     apps = apps or global_apps
@@ -224,7 +184,6 @@ def _setup(apps):
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    permissions = _Permissions(apps)
 
     root_page = Page.objects.filter(depth=1).order_by("path").first()
     root_collection = Collection.objects.filter(depth=1).order_by("path").first()
@@ -235,27 +194,25 @@ def _setup(apps):
         group = Group.objects.get_or_create(name=role.name)[0]
         groups[role.name] = group
         wanted = role.model_permissions + extra.get(role.name, ())
-        model_perms = [permissions.get(dotted) for dotted in wanted]
-        group.permissions.add(*[perm for perm in model_perms if perm is not None])
+        group.permissions.add(*permissions(wanted, apps))
         if root_page is not None:
             for codename in role.page_permissions:
                 GroupPagePermission.objects.get_or_create(
-                    group=group, page=root_page, permission=permissions.page(codename)
+                    group=group, page=root_page,
+                    permission=permission(f"wagtailcore.{codename}", apps),
                 )
         if root_collection is not None:
-            for dotted in role.collection_permissions:
-                permission = permissions.get(dotted)
-                if permission is not None:
-                    GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=root_collection, permission=permission
-                    )
+            for perm in permissions(role.collection_permissions, apps):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=perm
+                )
 
-    workflow, task = _setup_workflow(apps, permissions, groups[REDAKTION], root_page)
+    workflow, task = _setup_workflow(apps, groups[REDAKTION], root_page)
     _retire_wagtail_defaults(apps, workflow)
     return EditorialSetup(groups=groups, workflow=workflow, task=task, root_page=root_page)
 
 
-def _setup_workflow(apps, permissions, reviewers, root_page):
+def _setup_workflow(apps, reviewers, root_page):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
@@ -275,10 +232,10 @@ def _setup_workflow(apps, permissions, reviewers, root_page):
             name=TASK_NAME,
             active=True,
             # Historical models lack Wagtail's __init__, which would set the specific type.
-            content_type=permissions.content_type(*task_type),
+            content_type=content_type(*task_type, apps),
         )
     elif TaskModel is not GroupApprovalTask:
-        task = upgrade_task(TaskModel, task, permissions.content_type(*task_type))
+        task = upgrade_task(TaskModel, task, content_type(*task_type, apps))
     if not task.active:
         task.active = True
         task.save(update_fields=["active"])
@@ -299,7 +256,7 @@ def _setup_workflow(apps, permissions, reviewers, root_page):
     for dotted in MODERATED_SNIPPETS:
         app_label, model_name = dotted.split(".")
         WorkflowContentType.objects.update_or_create(
-            content_type=permissions.content_type(app_label, model_name),
+            content_type=content_type(app_label, model_name, apps),
             defaults={"workflow": workflow},
         )
     return workflow, task

@@ -23,6 +23,7 @@ from django.apps import apps as global_apps
 from django.conf import settings
 from django.db import transaction
 
+from core.permissions import content_type, permissions
 from editorial.roles import REDAKTION
 
 from .conf import SOURCE_LANGUAGE
@@ -56,25 +57,13 @@ def target_languages():
     return [code for code, _name in languages if code != SOURCE_LANGUAGE]
 
 
-def _permission(apps, dotted):
-    app_label, codename = dotted.split(".", 1)
-    Permission = apps.get_model("auth", "Permission")
-    return Permission.objects.filter(
-        content_type__app_label=app_label, codename=codename
-    ).first()
-
-
 def _submit_translation_permission(apps):
     """wagtail-localize creates its "submit translation" permission in a data migration, not
     from a model's Meta, so `flush` (e.g. between live-server tests) removes it for good and
     `post_migrate` does not bring it back. Recreate it the way that migration does."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    content_type = ContentType.objects.get_or_create(
-        app_label="wagtail_localize", model="translation"
-    )[0]
     return Permission.objects.get_or_create(
-        content_type=content_type,
+        content_type=content_type("wagtail_localize", "translation", apps),
         codename="submit_translation",
         defaults={"name": "Can submit translations"},
     )[0]
@@ -99,8 +88,7 @@ def _setup_group(apps, language_code):
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     group = Group.objects.get_or_create(name=translator_group_name(language_code))[0]
-    perms = [_permission(apps, dotted) for dotted in TRANSLATOR_MODEL_PERMISSIONS]
-    group.permissions.add(*[perm for perm in perms if perm is not None])
+    group.permissions.add(*permissions(TRANSLATOR_MODEL_PERMISSIONS, apps))
     for root in Page.objects.filter(depth=2, locale__language_code=language_code):
         _grant_tree(apps, group, root)
     return group
@@ -108,12 +96,11 @@ def _setup_group(apps, language_code):
 
 def _grant_tree(apps, group, root):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    for codename in TRANSLATOR_PAGE_PERMISSIONS:
-        permission = _permission(apps, f"wagtailcore.{codename}")
-        if permission is not None:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page_id=root.pk, permission=permission
-            )
+    page_permissions = [f"wagtailcore.{codename}" for codename in TRANSLATOR_PAGE_PERMISSIONS]
+    for permission in permissions(page_permissions, apps):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page_id=root.pk, permission=permission
+        )
 
 
 def grant_language_tree(root):

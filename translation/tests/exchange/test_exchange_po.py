@@ -2,34 +2,37 @@
 the translator uploads it. The strings are stored, a draft is saved, nothing is published until
 the Redaktion approves; a broken, foreign or hostile PO file is refused and changes nothing."""
 
-import io
 
 import polib
 import pytest
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import override
-from wagtail_localize.models import StringTranslation, TranslationSource
-
-from core.models import Contact
 
 from ..exchange_support import (
+    assert_imported_by,
+    assert_kept_out,
+    change_german_subtitle,
     de,
     de_n,
+    english_strings,
     errors_of,
+    exchange_url,
+    fetch,
+    live_only_after_approval,
     make_live_notice_en,
     messages_of,
+    post_file,
+    refused_upload,
     reload,
+    skipped_because_german_changed,
     snapshot,
 )
 from ..helpers import (
     NOTICE_INTRO,
     NOTICE_TITLE,
-    assert_refused,
     edit_url,
     english,
-    translate,
     translation_of,
-    workflow_action_url,
 )
 
 pytestmark = pytest.mark.django_db
@@ -43,12 +46,11 @@ ENGLISH = {
 
 
 def po_url(translation, action):
-    return f"/admin/localize/translate/{translation.pk}/pofile/{action}/"
+    return exchange_url(translation, "pofile", action)
 
 
 def download(client, translation):
-    response = client.get(po_url(translation, "download"))
-    assert response.status_code == 200, response.status_code
+    response = fetch(client, po_url(translation, "download"))
     assert response["Content-Type"].startswith("text/x-gettext-translation")
     return polib.pofile(response.content.decode())
 
@@ -56,11 +58,7 @@ def download(client, translation):
 def upload(client, translation, content, next_url="/admin/"):
     if isinstance(content, polib.POFile):
         content = str(content)
-    if isinstance(content, str):
-        content = content.encode()
-    handle = io.BytesIO(content)
-    handle.name = "translation.po"
-    return client.post(po_url(translation, "upload"), {"file": handle, "next": next_url})
+    return post_file(client, po_url(translation, "upload"), content, "translation.po", next_url)
 
 
 def filled(po, texts=None):
@@ -69,14 +67,6 @@ def filled(po, texts=None):
         if entry.msgid in texts:
             entry.msgstr = texts[entry.msgid]
     return po
-
-
-def english_strings(site):
-    return dict(
-        StringTranslation.objects.filter(
-            locale=site.en, context__object_id=site.notice.translation_key
-        ).values_list("translation_of__data", "data")
-    )
 
 
 # --- Round trip --------------------------------------------------------------------------------
@@ -102,25 +92,10 @@ def test_a_po_round_trip_stores_the_translation_as_a_draft(site, accounts, trans
     assert english_strings(site) == {
         german: english for german, english in ENGLISH.items()
     }
-    stored = StringTranslation.objects.filter(locale=site.en, data__in=ENGLISH.values())
-    assert {item.translation_type for item in stored} == {"manual"}
-    assert {item.tool_name for item in stored} == {"PO File"}
-    assert {item.last_translated_by for item in stored} == {accounts["translator-en"]}
-    assert not stored.filter(has_error=True).exists()
+    assert_imported_by(site, accounts["translator-en"], "PO File")
 
-    # A draft, not published: readers get no English notice yet.
-    notice_en = reload(notice_en)
-    assert not notice_en.live
-    assert notice_en.get_latest_revision_as_object().title == ENGLISH[NOTICE_TITLE]
-    assert client.get(notice_en.url).status_code == 404
-
-    # The translator submits it, the Redaktion approves: now it is live, link and all.
-    translator_client.post(edit_url(notice_en), {"action": "submit"})
-    redaktion_client.post(workflow_action_url(notice_en, "approve"), {"comment": ""})
-    notice_en = reload(notice_en)
-    assert notice_en.live
-    html = client.get(notice_en.url).content.decode()
-    assert ENGLISH[NOTICE_TITLE] in html
+    html = live_only_after_approval(notice_en, ENGLISH[NOTICE_TITLE], translator_client,
+                                    redaktion_client, client)
     assert 'href="https://www.connective-cities.net/"' in html
     assert "website</a>" in html
 
@@ -177,10 +152,7 @@ def test_fuzzy_entries_are_not_imported(site, translator_client):
 def test_entries_whose_german_text_changed_since_the_export_are_skipped(site, translator_client):
     translation = translation_of(site.notice)
     po = filled(download(translator_client, translation))
-    notice = site.notice
-    notice.subtitle = "Bewerbungen bis zum 15. Oktober"
-    notice.save_revision().publish()
-    TranslationSource.objects.get(pk=translation.source_id).update_from_db()
+    change_german_subtitle(site, translation)
 
     response = upload(translator_client, translation, po)
 
@@ -189,12 +161,8 @@ def test_entries_whose_german_text_changed_since_the_export_are_skipped(site, tr
     assert strings[NOTICE_TITLE] == ENGLISH[NOTICE_TITLE]
     warnings = [text for level, text in messages_of(response) if level == "warning"]
     assert warnings and "Bewerbungen bis zum 30. September" in warnings[0]
-    assert warnings[0].startswith(de_n(
-        "%(count)d segment was skipped because its German text has changed since the export: "
-        "%(units)s. Export the file again to translate it.",
-        "%(count)d segments were skipped because their German text has changed since the "
-        "export: %(units)s. Export the file again to translate them.",
-        1, units="“Bewerbungen bis zum 30. September”"))
+    assert warnings[0].startswith(
+        skipped_because_german_changed("“Bewerbungen bis zum 30. September”"))
 
 
 # --- Refused files -----------------------------------------------------------------------------
@@ -206,13 +174,7 @@ def _in_german(function, *args):
 
 
 def refused(client, translation, content, expected):
-    before = snapshot()
-    response = upload(client, translation, content)
-    assert response.status_code == 302
-    assert de("Nothing was imported.") in errors_of(response)
-    assert expected in errors_of(response)
-    assert snapshot() == before
-    return response
+    return refused_upload(upload, client, translation, content, expected)
 
 
 def test_a_file_that_is_not_a_po_file_is_refused(site, translator_client):
@@ -294,23 +256,16 @@ def test_an_upload_without_a_file_is_refused(site, translator_client):
 # --- Permissions -------------------------------------------------------------------------------
 
 
-def test_a_translator_cannot_import_into_another_languages_contact(site, settings,
+def test_a_translator_cannot_import_into_another_languages_contact(site, french_contact,
                                                                   translator_client,
                                                                   redaktion_client):
-    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [*settings.LANGUAGES,
-                                                               ("fr", "français")]
-    contact_fr = translate(site.contact, "fr")
     translation = translation_of(site.contact, "fr")
     po = download(redaktion_client, translation)
     for entry in po:
         entry.msgstr = "Chef de projet"
-    before = snapshot()
 
-    assert_refused(translator_client.get(po_url(translation, "download")))
-    assert_refused(upload(translator_client, translation, po))
-
-    assert snapshot() == before
-    assert Contact.objects.get(pk=contact_fr.pk).role == "Projektleitung"
+    assert_kept_out(translator_client, po_url(translation, "download"),
+                    lambda: upload(translator_client, translation, po), french_contact)
 
 
 def test_an_author_without_rights_on_translations_cannot_upload(site, accounts, client):

@@ -1,37 +1,42 @@
 """XLIFF 1.2 exchange: what a CAT tool gets, the round trip back into a draft, and every kind of
 broken, foreign or hostile file refused with a message, changing nothing."""
 
-import io
 import re
 
 import defusedxml.ElementTree as ET
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.rich_text import RichText
-from wagtail_localize.models import StringTranslation, TranslationSource
+from wagtail_localize.models import StringTranslation
 
 from core.models import Contact
 from news.factories import NewsPageFactory
 
 from ..exchange_support import (
+    assert_imported_by,
+    assert_kept_out,
+    change_german_subtitle,
     de,
     de_n,
-    errors_of,
+    english_strings,
+    exchange_url,
+    fetch,
+    live_only_after_approval,
     make_live_notice_en,
     messages_of,
+    post_file,
+    refused_upload,
     reload,
-    snapshot,
+    skipped_because_german_changed,
 )
 from ..helpers import (
     NOTICE_INTRO,
     NOTICE_TITLE,
-    assert_refused,
     client_for,
     edit_url,
     english,
     translate,
     translation_of,
-    workflow_action_url,
 )
 
 pytestmark = pytest.mark.django_db
@@ -51,13 +56,11 @@ ENGLISH = {
 
 
 def xliff_url(translation, action):
-    return f"/admin/localize/translate/{translation.pk}/xliff/{action}/"
+    return exchange_url(translation, "xliff", action)
 
 
 def download(client, translation):
-    response = client.get(xliff_url(translation, "download"))
-    assert response.status_code == 200, response.status_code
-    return response
+    return fetch(client, xliff_url(translation, "download"))
 
 
 def units(document):
@@ -90,18 +93,7 @@ def fill(document, texts=ENGLISH):
 
 
 def upload(client, translation, content, next_url="/admin/", name="notice.xlf"):
-    handle = io.BytesIO(content if isinstance(content, bytes) else content.encode())
-    handle.name = name
-    return client.post(xliff_url(translation, "upload"), {"file": handle, "next": next_url})
-
-
-def english_strings(site, obj=None):
-    obj = obj or site.notice
-    return dict(
-        StringTranslation.objects.filter(
-            locale=site.en, context__object_id=obj.translation_key
-        ).values_list("translation_of__data", "data")
-    )
+    return post_file(client, xliff_url(translation, "upload"), content, name, next_url)
 
 
 # --- Export ------------------------------------------------------------------------------------
@@ -184,22 +176,10 @@ def test_an_xliff_round_trip_stores_a_draft_that_goes_live_on_approval(
         SUBTITLE: "Applications until 30 September",
         'Mehr dazu auf der <a id="a1">Website</a>.': 'More on the <a id="a1">website</a>.',
     }
-    stored = StringTranslation.objects.filter(locale=site.en,
-                                              context__object_id=site.notice.translation_key)
-    assert set(stored.values_list("translation_type", "tool_name", "has_error")) == {
-        ("manual", "XLIFF", False)
-    }
-    assert {item.last_translated_by for item in stored} == {accounts["translator-en"]}
+    assert_imported_by(site, accounts["translator-en"], "XLIFF")
 
-    notice_en = reload(notice_en)
-    assert not notice_en.live
-    assert notice_en.get_latest_revision_as_object().title == ENGLISH[NOTICE_TITLE]
-    assert client.get(notice_en.url).status_code == 404
-
-    translator_client.post(edit_url(notice_en), {"action": "submit"})
-    redaktion_client.post(workflow_action_url(notice_en, "approve"), {"comment": ""})
-    html = client.get(reload(notice_en).url).content.decode()
-    assert ENGLISH[NOTICE_TITLE] in html
+    html = live_only_after_approval(notice_en, ENGLISH[NOTICE_TITLE], translator_client,
+                                    redaktion_client, client)
     assert "<em>exchange</em>" in html
     assert '<a href="https://www.connective-cities.net/">website</a>' in html
 
@@ -234,22 +214,14 @@ def test_the_english_contact_round_trips_and_waits_for_approval(site, translator
 def test_units_whose_german_text_changed_since_the_export_are_skipped(site, translator_client):
     translation = translation_of(site.notice)
     document = fill(download(translator_client, translation).content)
-    notice = site.notice
-    notice.subtitle = "Bewerbungen bis zum 15. Oktober"
-    notice.save_revision().publish()
-    TranslationSource.objects.get(pk=translation.source_id).update_from_db()
+    change_german_subtitle(site, translation)
 
     response = upload(translator_client, translation, document)
 
     strings = english_strings(site)
     assert SUBTITLE not in strings
     assert strings[NOTICE_TITLE] == ENGLISH[NOTICE_TITLE]
-    assert ("warning", de_n(
-        "%(count)d segment was skipped because its German text has changed since the export: "
-        "%(units)s. Export the file again to translate it.",
-        "%(count)d segments were skipped because their German text has changed since the "
-        "export: %(units)s. Export the file again to translate them.",
-        1, units=f"“{SUBTITLE}”")) in messages_of(response)
+    assert ("warning", skipped_because_german_changed(f"“{SUBTITLE}”")) in messages_of(response)
 
 
 def test_units_without_a_target_are_left_alone(site, translator_client):
@@ -276,15 +248,7 @@ def test_segmentation_marks_of_cat_tools_are_unwrapped(site, translator_client):
 
 
 def refused(client, translation, content, *expected):
-    before = snapshot()
-    response = upload(client, translation, content)
-    assert response.status_code == 302
-    errors = errors_of(response)
-    assert de("Nothing was imported.") in errors
-    for text in expected:
-        assert text in errors
-    assert snapshot() == before
-    return errors
+    return refused_upload(upload, client, translation, content, *expected)
 
 
 @pytest.fixture
@@ -468,26 +432,15 @@ def test_an_empty_file_is_refused(site, translator_client, notice_file):
 # --- Permissions -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def french_contact(site, settings):
-    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [*settings.LANGUAGES,
-                                                               ("fr", "français")]
-    return translate(site.contact, "fr")
-
-
 def test_a_translator_cannot_exchange_another_languages_translation(
     site, french_contact, translator_client, redaktion_client
 ):
     translation = translation_of(site.contact, "fr")
     document = fill(download(redaktion_client, translation).content,
                     {"Projektleitung": "Chef de projet"})
-    before = snapshot()
 
-    assert_refused(translator_client.get(xliff_url(translation, "download")))
-    assert_refused(upload(translator_client, translation, document))
-
-    assert snapshot() == before
-    assert Contact.objects.get(pk=french_contact.pk).role == "Projektleitung"
+    assert_kept_out(translator_client, xliff_url(translation, "download"),
+                    lambda: upload(translator_client, translation, document), french_contact)
 
 
 def test_the_redaktion_may_exchange_every_language(site, french_contact, redaktion_client):
