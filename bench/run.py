@@ -29,6 +29,7 @@ PROJECT = BENCH.parent
 sys.path.insert(0, str(PROJECT))
 
 from caching.appserver import AppServer  # noqa: E402
+from caching.processes import stop_process  # noqa: E402
 from caching.varnish import Varnish, free_port, http_get, varnishd_path  # noqa: E402
 
 OUT = PROJECT / "var" / "bench"
@@ -156,8 +157,7 @@ http {{
         self.url = f"http://127.0.0.1:{self.port}/"
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        stop_process(self.process)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

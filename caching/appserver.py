@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from .processes import stop_process
 from .varnish import free_port, http_get
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -43,10 +44,4 @@ class AppServer:
         raise RuntimeError(f"gunicorn on port {self.port} did not answer in time.")
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)

@@ -14,6 +14,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from .processes import stop_process
+
 VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish" / "default.vcl"
 
 
@@ -96,13 +98,7 @@ class Varnish:
         return http_get(self.url + path, host, headers)
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         if self.process.stdout:
             self.process.stdout.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
