@@ -9,9 +9,10 @@ import re
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
-from django.db import connection
 from playwright.sync_api import expect
 
+from core.tests.browser import log_in as admin_log_in
+from core.tests.browser import quiet_admin_on_sqlite
 from news.models import NewsPage
 
 from .helpers import PASSWORD, build_tree, demo_accounts
@@ -23,10 +24,7 @@ BODY = "Die Stadt Bonn öffnet im Sommer klimatisierte Räume für ältere Mensc
 
 
 def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Anmelden|Sign in")).click()
+    admin_log_in(page, username, PASSWORD)
     expect(page.locator("#editorial-my-drafts-section")).to_be_visible()
 
 
@@ -71,12 +69,7 @@ def write_news_item(page, tree):
 
 @pytest.fixture
 def site(live_server, settings):
-    if connection.vendor == "sqlite":
-        # The in-memory SQLite test database is one connection shared by the live server's
-        # threads: a background autosave or editing-session ping racing the submit locks its
-        # tables. PostgreSQL has separate connections, so there the editor runs as shipped.
-        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-        settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    quiet_admin_on_sqlite(settings)
     tree = build_tree()
     demo_accounts()
     return tree

@@ -7,11 +7,11 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import connection
 from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
 from core.factories import translate_page
+from core.tests.browser import log_in, quiet_admin_on_sqlite
 from news.models import NewsPage
 
 from .helpers import PASSWORD, build_tree, demo_accounts
@@ -24,10 +24,7 @@ COMMENT = "Bitte im Teaser sagen, ab wann die Räume offen sind."
 
 @pytest.fixture
 def site(live_server, settings):
-    if connection.vendor == "sqlite":
-        # One shared in-memory database connection: keep background saves from racing clicks.
-        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-        settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    quiet_admin_on_sqlite(settings)
     tree = build_tree()
     translate_page(tree.topic, "en", title="Climate adaptation")
     demo_accounts()  # autorin, redaktion and redaktion2
@@ -39,10 +36,7 @@ def open_as(chromium, live_server, username, requests):
     context.set_default_timeout(30_000)
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Anmelden")).click()
+    log_in(page, username, PASSWORD)
     expect(page.locator("#editorial-my-drafts-section")).to_be_visible()
     return context, page
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
+from core.tests.browser import log_in as admin_log_in
 from editorial.demo import DEFAULT_DEMO_PASSWORD
 from news.models import NewsPage
 from pages.models import FeedbackFormPage
@@ -60,11 +61,7 @@ def visit(page, url, seen):
 
 
 def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Anmelden|Sign in")).click()
-    page.wait_for_url("**/admin/")
+    admin_log_in(page, username, PASSWORD)
 
 
 def test_no_csp_violation_on_public_pages_and_in_the_editors_journeys(chromium, live_server):

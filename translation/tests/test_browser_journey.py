@@ -15,11 +15,13 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import OperationalError, connection
+from django.db import OperationalError
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation
 
+from core.tests.browser import log_in as admin_log_in
+from core.tests.browser import quiet_admin_on_sqlite
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
@@ -40,11 +42,7 @@ FINAL_TITLE = "Second funding round for municipal practice partnerships"
 
 @pytest.fixture
 def journey_site(live_server, settings):
-    if connection.vendor == "sqlite":
-        # The in-memory SQLite test database is one connection shared by the live server's
-        # threads; background pings of the admin must not race the form posts.
-        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-        settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    quiet_admin_on_sqlite(settings)
     site = build_site()
     accounts()
     return site
@@ -57,11 +55,7 @@ def new_page(chromium, live_server):
 
 
 def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Anmelden|Sign in")).click()
-    page.wait_for_url("**/admin/")
+    admin_log_in(page, username, PASSWORD)
 
 
 def shoot(page, name):

@@ -9,9 +9,10 @@ the accounts are all made here.
 import re
 
 import pytest
-from django.db import connection
 from playwright.sync_api import expect
 
+from core.tests.browser import log_in as admin_log_in
+from core.tests.browser import quiet_admin_on_sqlite
 from news.models import NewsPage
 
 from ..exchange_support import make_live_notice_en
@@ -25,11 +26,7 @@ OUTDATED = re.compile(r"(veraltet seit|outdated since) \d\d?\.\d\d?\.\d{4}")
 
 @pytest.fixture
 def status_site(live_server, settings):
-    if connection.vendor == "sqlite":
-        # One in-memory SQLite connection is shared by the live server's threads; background
-        # pings of the admin must not race the form posts.
-        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-        settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    quiet_admin_on_sqlite(settings)
     site = build_site()
     accounts()
     make_live_notice_en(site)
@@ -37,11 +34,7 @@ def status_site(live_server, settings):
 
 
 def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Anmelden|Sign in")).click()
-    page.wait_for_url("**/admin/")
+    admin_log_in(page, username, PASSWORD)
 
 
 def notice_row(page, title):

@@ -1,0 +1,26 @@
+"""What the browser tests share: logging in through the admin's form, as a person does, and an
+admin that keeps quiet in the background while a test clicks on SQLite."""
+
+import re
+
+from django.db import connection
+
+SIGN_IN = re.compile("Anmelden|Sign in")
+
+
+def log_in(page, username, password):
+    """Log in through the admin's login form and wait for the dashboard."""
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name=SIGN_IN).click()
+    page.wait_for_url("**/admin/")
+
+
+def quiet_admin_on_sqlite(settings):
+    """The in-memory SQLite test database is one connection shared by the live server's
+    threads: a background autosave or editing-session ping racing a click locks its tables.
+    PostgreSQL has separate connections, so there the admin runs as shipped."""
+    if connection.vendor == "sqlite":
+        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+        settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
