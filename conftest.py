@@ -115,7 +115,9 @@ def build_site_tree():
         page = model.objects.child_of(home).first() or factory(parent=home)
         translated = page.get_translation_or_none(en)
         if translated is None:
-            translated = translate_page(page, "en", title=english_title)
+            # English pages have English addresses (translation/slugs.py): /en/news/.
+            translated = translate_page(page, "en", title=english_title,
+                                        slug=english_title.lower())
         return page, translated.specific
 
     home_en = home.get_translation_or_none(en) or translate_page(home, "en", title="Home")
@@ -135,5 +137,6 @@ def build_site_tree():
 @pytest.fixture
 def site_tree(db):
     """Locales de and en, a site whose root is the German home page, and the indexes
-    "Aktuelles", "Themen" and "Videos", each translated into English (/en/…)."""
+    "Aktuelles", "Themen" and "Videos", each translated into English (/en/news/,
+    /en/topics/, /en/videos/)."""
     return build_site_tree()

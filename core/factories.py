@@ -84,7 +84,9 @@ def translate_page(page, language_code="en", **fields):
     """Make the published translation of `page` in `language_code`, as a translator would.
 
     The parent must already be translated. The copy keeps the translation key of the source,
-    gets the given `fields` (an English title, …) and is published through a revision.
+    gets the given `fields` (an English title, …) and is published through a revision. It
+    keeps the source's slug unless `slug` is given (in the translation editor, a page gets
+    one from its translated title: translation/slugs.py).
     """
     translation = page.copy_for_translation(get_locale(language_code)).specific
     for name, value in fields.items():

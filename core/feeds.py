@@ -2,7 +2,7 @@
 
 Built on Django's syndication framework: no hand-written XML. A page gets its feeds by mixing in
 `FeedsMixin` and defining `feed_items()`; the routes are `feed/rss/` and `feed/atom/` below the
-page, so each language's page has its own feeds (/aktuelles/feed/rss/, /en/aktuelles/feed/rss/).
+page, so each language's page has its own feeds (/aktuelles/feed/rss/, /en/news/feed/rss/).
 Items are live, public and unexpired (see `core.listing.mixed_listing`); nothing is cached
 here, so publishing and unpublishing show at once.
 """

@@ -1,5 +1,5 @@
 """The news feeds: RSS 2.0 and Atom of "Aktuelles" in its language (/aktuelles/feed/rss/,
-/en/aktuelles/feed/rss/ …), built on the feed infrastructure in `core.feeds`."""
+/en/news/feed/rss/ …), built on the feed infrastructure in `core.feeds`."""
 
 from core.feeds import FeedsMixin
 

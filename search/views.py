@@ -75,25 +75,36 @@ def search(request):
             total=results_page.paginator.count + len(promotions),
         )
         context["kind_options"] = [(item, counts.get(item.slug, 0)) for item in engine.KINDS]
-    filters = {"q": parsed.text, "type": kind.slug if kind else "",
-               "topic": topic.slug if topic else ""}
-    context["query_prefix"] = urlencode({k: v for k, v in filters.items() if v})
-    context["language_links"] = language_links(request, locale, context["query_prefix"])
+    filters = {"q": parsed.text, "type": kind.slug if kind else ""}
+    context["query_prefix"] = _query({**filters, "topic": topic.slug if topic else ""})
+    context["language_links"] = language_links(request, locale, filters, topic)
     return TemplateResponse(request, "search/search.html", context)
 
 
-def language_links(request, locale, query_prefix):
-    """The search page in each language the site has, with the same query and filters (topic
-    slugs are the same in every language)."""
+def _query(filters):
+    return urlencode({k: v for k, v in filters.items() if v})
+
+
+def language_links(request, locale, filters, topic=None):
+    """The search page in each language the site has, with the same query and filters. A topic
+    hub has its own slug in each language; where it is not translated, that filter is left out."""
     site = Site.find_for_request(request)
     codes = {root.language_code for root in Site.get_site_root_paths()
              if site is not None and root.site_id == site.pk}
+    topic_slugs = {}
+    if topic is not None:
+        topic_slugs = dict(
+            type(topic).objects.live().public()
+            .filter(translation_key=topic.translation_key)
+            .values_list("locale__language_code", "slug")
+        )
     links = []
     for code, _name in settings.LANGUAGES:
         if code not in codes:
             continue
         with translation.override(code):
             url = reverse("search")
-        links.append({"code": code, "url": f"{url}?{query_prefix}" if query_prefix else url,
+        query = _query({**filters, "topic": topic_slugs.get(code, "")})
+        links.append({"code": code, "url": f"{url}?{query}" if query else url,
                       "current": code == locale.language_code})
     return links

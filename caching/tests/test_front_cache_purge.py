@@ -73,10 +73,10 @@ def site(site_tree):
 
 
 PATHS = [
-    "/", "/en/", "/aktuelles/", "/aktuelles/?page=1", "/aktuelles/?type=news", "/en/aktuelles/",
-    "/aktuelles/feed/rss/", "/en/aktuelles/feed/atom/", "/themen/klimaschutz/",
-    "/en/themen/klimaschutz/", "/themen/klimaschutz/feed/rss/", "/aktuelles/erste/",
-    "/en/aktuelles/erste/", "/aktuelles/zweite/", "/aktuelles/neu/", "/suche/?q=Meldung",
+    "/", "/en/", "/aktuelles/", "/aktuelles/?page=1", "/aktuelles/?type=news", "/en/news/",
+    "/aktuelles/feed/rss/", "/en/news/feed/atom/", "/themen/klimaschutz/",
+    "/en/topics/klimaschutz/", "/themen/klimaschutz/feed/rss/", "/aktuelles/erste/",
+    "/en/news/erste/", "/aktuelles/zweite/", "/aktuelles/neu/", "/suche/?q=Meldung",
     "/en/search/?q=Meldung", "/sitemap.xml", "/ueber-uns/",
 ]
 # Pages that show no news item: publishing one must leave them in the cache.

@@ -39,8 +39,8 @@ def vary(response):
 
 
 PUBLIC_URLS = [
-    "/", "/en/", "/aktuelles/", "/aktuelles/?page=2", "/en/aktuelles/", "/themen/",
-    "/aktuelles/die-meldung/", "/aktuelles/feed/rss/", "/en/aktuelles/feed/atom/",
+    "/", "/en/", "/aktuelles/", "/aktuelles/?page=2", "/en/news/", "/themen/",
+    "/aktuelles/die-meldung/", "/aktuelles/feed/rss/", "/en/news/feed/atom/",
     "/suche/?q=Meldung", "/sitemap.xml",
 ]
 

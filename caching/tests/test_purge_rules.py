@@ -51,15 +51,15 @@ def test_publishing_a_news_item_bans_what_shows_it_and_nothing_else(
     with django_capture_on_commit_callbacks(execute=True):
         item.save_revision().publish()
 
-    for path in ["/aktuelles/meldung/", "/en/aktuelles/meldung/", "/aktuelles/",
-                 "/aktuelles/?page=7", "/aktuelles/?type=news&year=2021", "/en/aktuelles/",
-                 "/aktuelles/feed/rss/", "/en/aktuelles/feed/atom/", "/themen/wasser/",
-                 "/themen/wasser/?page=2", "/en/themen/wasser/feed/rss/", "/", "/en/",
+    for path in ["/aktuelles/meldung/", "/en/news/meldung/", "/aktuelles/",
+                 "/aktuelles/?page=7", "/aktuelles/?type=news&year=2021", "/en/news/",
+                 "/aktuelles/feed/rss/", "/en/news/feed/atom/", "/themen/wasser/",
+                 "/themen/wasser/?page=2", "/en/topics/wasser/feed/rss/", "/", "/en/",
                  "/suche/?q=wasser", "/en/search/?q=x&page=2", "/sitemap.xml",
                  "/sitemap-pages.xml?p=2"]:
         assert banned(bans, path), path
     for path in ["/videos/", "/themen/", "/aktuelles/andere-meldung/", "/impressum/",
-                 "/en/aktuelles/meldung/extra/"]:
+                 "/en/news/meldung/extra/"]:
         assert not banned(bans, path), path
     tag = topic_tag(item.topics.get().translation_key)
     assert any(tags and re.search(tags, f"topic-x,{tag}") for _url, tags in bans)

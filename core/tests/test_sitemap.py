@@ -46,7 +46,7 @@ def _entries(root):
 @pytest.fixture
 def news(site_tree):
     translated = NewsPageFactory(parent=site_tree.news_index, title="Übersetzt", slug="uebersetzt")
-    english = translate_page(translated, "en", title="Translated")
+    english = translate_page(translated, "en", title="Translated", slug="translated")
     german_only = NewsPageFactory(parent=site_tree.news_index, title="Nur Deutsch", slug="nur-de")
     return translated, english, german_only
 
@@ -54,15 +54,15 @@ def news(site_tree):
 def test_the_sitemap_lists_pages_of_every_language(client, news):
     entries = _sitemap(client)
     assert "http://localhost/aktuelles/uebersetzt/" in entries
-    assert "http://localhost/en/aktuelles/uebersetzt/" in entries
+    assert "http://localhost/en/news/translated/" in entries
     assert "http://localhost/en/" in entries
 
 
 def test_translations_point_at_each_other_with_x_default_german(client, news):
-    alternates = _sitemap(client)["http://localhost/en/aktuelles/uebersetzt/"]
+    alternates = _sitemap(client)["http://localhost/en/news/translated/"]
     assert alternates == {
         "de": "http://localhost/aktuelles/uebersetzt/",
-        "en": "http://localhost/en/aktuelles/uebersetzt/",
+        "en": "http://localhost/en/news/translated/",
         "x-default": "http://localhost/aktuelles/uebersetzt/",
     }
 
@@ -70,7 +70,7 @@ def test_translations_point_at_each_other_with_x_default_german(client, news):
 def test_an_untranslated_page_has_no_alternates_and_no_english_url(client, news):
     entries = _sitemap(client)
     assert entries["http://localhost/aktuelles/nur-de/"] == {}
-    assert "http://localhost/en/aktuelles/nur-de/" not in entries
+    assert "http://localhost/en/news/nur-de/" not in entries
 
 
 def test_drafts_and_private_pages_are_left_out(client, news):
@@ -79,7 +79,7 @@ def test_drafts_and_private_pages_are_left_out(client, news):
     PageViewRestriction.objects.create(page=english, restriction_type="login")
     entries = _sitemap(client)
     assert "http://localhost/aktuelles/nur-de/" not in entries
-    assert "http://localhost/en/aktuelles/uebersetzt/" not in entries
+    assert "http://localhost/en/news/translated/" not in entries
     assert entries["http://localhost/aktuelles/uebersetzt/"] == {}
 
 

@@ -15,7 +15,8 @@ from news.models import NewsPage
 from topics.models import TopicPage
 
 NOTICE_DE = f"/aktuelles/{notice.SLUG}/"
-NOTICE_EN = f"/en/aktuelles/{notice.SLUG}/"
+# The English slug is made from the English title when the translation is saved.
+NOTICE_EN = "/en/news/connective-cities-covid-19-programme-2021/"
 
 
 def _text(html):
@@ -112,8 +113,9 @@ def test_the_english_notice_is_a_translation_in_english(client, demo_site):
     assert "Crisis management" in html
     assert "Pandemiefolgen" not in html
     german = NewsPage.objects.get(slug=notice.SLUG, locale__language_code="de")
-    english = NewsPage.objects.get(slug=notice.SLUG, locale__language_code="en")
-    assert english.translation_key == german.translation_key
+    english = NewsPage.objects.get(translation_key=german.translation_key,
+                                   locale__language_code="en")
+    assert english.url == NOTICE_EN
     root_url = Site.objects.get(is_default_site=True).root_url
     assert f'hreflang="de" href="{root_url}{NOTICE_DE}"' in html
     assert f'hreflang="en" href="{root_url}{NOTICE_EN}"' in html
@@ -122,7 +124,20 @@ def test_the_english_notice_is_a_translation_in_english(client, demo_site):
 
 def test_a_german_only_news_item_has_no_english_url(client, demo_site):
     assert client.get("/aktuelles/hitzeschutz-in-der-stadt/").status_code == 200
-    assert client.get("/en/aktuelles/hitzeschutz-in-der-stadt/").status_code == 404
-    english_index = client.get("/en/aktuelles/").content.decode()
+    assert client.get("/en/news/hitzeschutz-in-der-stadt/").status_code == 404
+    english_index = client.get("/en/news/").content.decode()
     assert "hitzeschutz" not in english_index
     assert "Digital public services in the crisis" in english_index
+
+
+def test_english_pages_have_english_addresses(client, demo_site):
+    english = {page.url for page in Page.objects.live().filter(locale__language_code="en")}
+    assert {
+        "/en/", "/en/news/", "/en/topics/", "/en/videos/", NOTICE_EN,
+        "/en/news/digital-public-services-in-the-crisis/",
+        "/en/topics/crisis-management/", "/en/topics/local-economy-industry/",
+        "/en/imprint/", "/en/privacy/", "/en/accessibility-statement/",
+    } <= english
+    assert not [url for url in english if re.search("aktuelles|themen|impressum|programm-", url)]
+    for url in ["/en/news/", "/en/topics/", "/en/imprint/", NOTICE_EN]:
+        assert client.get(url).status_code == 200, url

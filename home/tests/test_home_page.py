@@ -74,7 +74,7 @@ def test_main_menu_leads_to_the_three_indexes_in_the_readers_language(site_tree,
     assert link_texts(german, ".main-menu") == ["Aktuelles", "Themen", "Videos"]
     assert link_texts(english, ".main-menu") == ["News", "Topics", "Videos"]
     assert [a["href"] for a in english.select(".main-menu a")] == [
-        "/en/aktuelles/", "/en/themen/", "/en/videos/"
+        "/en/news/", "/en/topics/", "/en/videos/"
     ]
 
 

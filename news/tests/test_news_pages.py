@@ -39,7 +39,7 @@ def teaser_titles(response):
 def notice(site_tree):
     """The programme notice, with its English translation."""
     topic = TopicPageFactory(parent=site_tree.topic_index, title="Krisenmanagement")
-    translate_page(topic, title="Crisis management")
+    translate_page(topic, title="Crisis management", slug="crisis-management")
     byline = AuthorFactory(name="Redaktion Connective Cities")
     translate_snippet(byline, name="Editorial team Connective Cities")
     german = NewsPageFactory(
@@ -56,6 +56,7 @@ def notice(site_tree):
     english = translate_page(
         german,
         title="Connective Cities COVID-19 Programme 2021",
+        slug="connective-cities-covid-19-programme-2021",
         subtitle="Municipal strategies for coping with the consequences of the pandemic",
         lead_image_caption="Workshop in Bonn (en)",
     )
@@ -85,13 +86,13 @@ def test_news_item_renders_in_english_as_a_translation(notice, client):
     document = assert_accessible_page(client.get(english.url), "en")
 
     assert english.translation_key == german.translation_key
-    assert english.url == "/en/aktuelles/connective-cities-covid-19-programm-2021/"
+    assert english.url == "/en/news/connective-cities-covid-19-programme-2021/"
     assert document.h1.get_text(strip=True) == "Connective Cities COVID-19 Programme 2021"
     assert document.select_one(".article__date time").get_text() == "27 July 2021"
     assert document.select_one(".byline__name").get_text() == "Editorial team Connective Cities"
     topic_links = document.select(".article__topics a")
     assert [a.get_text() for a in topic_links] == ["Crisis management"]
-    assert topic_links[0]["href"].startswith("/en/themen/")
+    assert topic_links[0]["href"] == "/en/topics/crisis-management/"
 
 
 def test_translations_link_to_each_other(notice, client):
@@ -150,6 +151,7 @@ def test_untranslated_news_item_has_no_english_url(site_tree, client):
 
     assert client.get(german_only.url).status_code == 200
     assert client.get(f"/en{german_only.url}").status_code == 404
+    assert client.get(f"{site_tree.news_index_en.url}{german_only.slug}/").status_code == 404
     document = soup(client.get(german_only.url))
     assert document.select(".language-switcher") == []
     assert document.select('link[hreflang="en"]') == []

@@ -34,8 +34,9 @@ def legal(site_tree):
     form = FeedbackFormPageFactory(parent=statement, title="Feedback zur Barrierefreiheit")
     return {
         "imprint": imprint, "privacy": privacy, "statement": statement, "form": form,
-        "imprint_en": translate_page(imprint, "en", title="Imprint"),
-        "statement_en": translate_page(statement, "en", title="Accessibility statement"),
+        "imprint_en": translate_page(imprint, "en", title="Imprint", slug="imprint"),
+        "statement_en": translate_page(statement, "en", title="Accessibility statement",
+                                       slug="accessibility-statement"),
     }
 
 
@@ -66,10 +67,10 @@ def test_every_german_page_links_imprint_privacy_and_statement_in_its_footer(
 
 def test_english_pages_link_the_english_versions_and_nothing_untranslated(legal, client):
     expected = [
-        ("Imprint", "/en/impressum/"),
-        ("Accessibility statement", "/en/erklaerung-zur-barrierefreiheit/"),
+        ("Imprint", "/en/imprint/"),
+        ("Accessibility statement", "/en/accessibility-statement/"),
     ]
-    for url in ["/en/", "/en/impressum/", "/en/search/?q=city", "/en/no-such-page/"]:
+    for url in ["/en/", "/en/imprint/", "/en/search/?q=city", "/en/no-such-page/"]:
         assert footer_links(client, url) == expected, url
 
 

@@ -6,7 +6,8 @@ fields into the target's database row. For a page or contact that is already liv
 what readers see: an unapproved title is public at once, and a live contact is taken offline
 (`live=False`). wagtail-localize has no setting for this, so the method is wrapped: a live
 target gets a draft revision instead (`drafts.save_live_translation_as_draft`); everything
-else goes to upstream unchanged.
+else goes to upstream unchanged. Before either, the wrapper settles the translated page's slug
+(`translation.slugs`), since every save of a translation into its target passes through here.
 
 `tests/approval/test_upstream_patches.py` holds a hash of the upstream method's source: when an
 upgrade changes it, that test fails and says what to re-check.
@@ -14,6 +15,7 @@ upgrade changes it, that test fails and says what to re-check.
 
 from wagtail_localize.models import TranslationSource
 
+from ..slugs import prepare_translated_slug
 from .drafts import live_target, save_live_translation_as_draft
 
 upstream_create_or_update_translation = TranslationSource.create_or_update_translation
@@ -22,7 +24,9 @@ upstream_create_or_update_translation = TranslationSource.create_or_update_trans
 def create_or_update_translation(
     self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False
 ):
-    """`TranslationSource.create_or_update_translation`, but a draft never touches live rows."""
+    """`TranslationSource.create_or_update_translation`, but a draft never touches live rows,
+    and a translated page gets a slug in its own language."""
+    prepare_translated_slug(self, locale)
     if not publish and live_target(self, locale) is not None:
         return save_live_translation_as_draft(self, locale, user=user, fallback=fallback)
     return upstream_create_or_update_translation(
