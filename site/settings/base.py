@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "pages",
     "caching",
     "security",
+    "ops",
     "demo",
     "wagtail_localize",
     "wagtail.locales",  # not wagtail_localize.locales: its "Sync from" publishes aliases
