@@ -71,7 +71,10 @@ def _run(command, environment):
 
 def storage_files(storage, folder=""):
     """Every file name in `storage`, walked through the storage API."""
-    folders, files = storage.listdir(folder)
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # no media uploaded yet: MEDIA_ROOT does not exist
+        return
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for sub in sorted(folders):
