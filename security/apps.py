@@ -15,4 +15,4 @@ class SecurityConfig(AppConfig):
         from . import spreadsheets, uploads
 
         spreadsheets.install()
-        page_published.connect(uploads.release_linked_documents, dispatch_uid="security-release")
+        page_published.connect(uploads.release_linked_uploads, dispatch_uid="security-release")

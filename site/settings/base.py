@@ -315,9 +315,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Authors' documents stay in the private collection "Zur Freigabe" until the Redaktion
-# publishes a page that links them or releases them (security/uploads.py).
+# Authors' images and documents stay in the private collection "Zur Freigabe" until the
+# Redaktion publishes a page that uses them or releases them (security/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.ImageForm"
 # Where to report a vulnerability, for /.well-known/security.txt (an e-mail address or URL).
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
 # --- End of security ---------------------------------------------------------------------------
