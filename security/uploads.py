@@ -164,14 +164,16 @@ class ImageForm(ReviewedUploadMixin, BaseImageForm):
 
 
 def release_linked_uploads(sender, instance, **kwargs):
-    """page_published: the images and documents the published page uses leave the review
-    collection."""
+    """published (a page or a snippet such as a contact): the images and documents it uses
+    leave the review collection."""
     review = Collection.objects.filter(name=REVIEW_COLLECTION_NAME, depth=2).first()
     if review is None:
         return
-    page = instance.specific
-    ReferenceIndex.create_or_update_for_object(page)
-    references = ReferenceIndex.get_references_for_object(page)
+    obj = getattr(instance, "specific", instance)
+    if not ReferenceIndex.is_indexed(type(obj)):
+        return
+    ReferenceIndex.create_or_update_for_object(obj)
+    references = ReferenceIndex.get_references_for_object(obj)
     for model in (get_document_model(), get_image_model()):
         ids = references.filter(
             to_content_type=ContentType.objects.get_for_model(model)

@@ -158,3 +158,14 @@ def test_images_an_author_uploads_several_at_once_are_hidden_too(tree, autorin, 
     assert image.collection.name == REVIEW_COLLECTION_NAME
     assert PRIVATE_NAME.match(image.file.name.rsplit("/", 1)[-1])
     assert all(client.get(url).status_code == 404 for url in files_of(image))
+
+
+def test_publishing_a_contact_with_the_image_as_photo_releases_it(tree, autorin, client):
+    image = upload_image(autorin, title="Porträt")
+    contact = tree.contact
+    contact.photo = image
+    contact.save_revision().publish()
+
+    image.refresh_from_db()
+    assert image.collection == Collection.get_first_root_node()
+    assert all(client.get(url).status_code == 200 for url in files_of(image))
