@@ -280,7 +280,8 @@ PERIODIC_TASKS = {"editorial.tasks.publish_scheduled": EDITORIAL_SCHEDULER_INTER
 # Media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, otherwise files
 # under MEDIA_ROOT, which production serves at MEDIA_URL (core/media.py, deploy/nginx/).
 STORAGES["default"] = media_storage(os.environ)
-# Set SERVE_MEDIA=false when nginx serves MEDIA_ROOT itself (deploy/nginx/media.conf).
+# The app's /media/ view (core/media.py). Behind nginx (deploy/nginx/media.conf) it answers only
+# the images awaiting approval that nginx passes on; SERVE_MEDIA=false turns it off.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True) and serves_media_from_files(STORAGES)
 # --- End of speed and scale-out ----------------------------------------------------------------
 # --- Security (security/) ----------------------------------------------------------------------
