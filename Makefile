@@ -9,7 +9,7 @@ export WAGTAILADMIN_BASE_URL
 DEMO_PASSWORD ?= demo-connective-2021
 export DEMO_PASSWORD
 
-.PHONY: run test install messages lint format browser cache-tools bench lock serve-setup
+.PHONY: run test install messages lint format browser cache-tools bench lock serve-setup backup restore
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -77,6 +77,15 @@ test: messages lint browser cache-tools
 # SIZE=small for a quick run; BAKERYDEMO=path adds Wagtail's bakerydemo as the peer.
 bench: messages cache-tools
 	$(PY) bench/run.py
+
+# Database (pg_dump) and media into a timestamped folder below BACKUP_DIR (default backups/);
+# `make restore BACKUP=backups/<time>` into an empty database (FORCE=1 replaces its content).
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Which backup? make restore BACKUP=backups/<time>"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)" $(if $(filter 1 true yes,$(FORCE)),--force)
 
 lock:
 	rm -rf .lockenv && "$$(scripts/find-python)" -m venv .lockenv

@@ -24,6 +24,8 @@ SIZES = {
 }
 BATCH = 500
 NOTICE_SLUG = "connective-cities-covid-19-programm-2021"
+# Every lead image needs an alternative text before the Redaktion can publish (news/models.py).
+LEAD_IMAGE_ALT = "Ein Foto aus der Praxis"
 WORDS = (  # noqa: SIM905 - a sentence is easier to read than a list of words
     "Kommune Stadt Verwaltung Klimaanpassung Wasser Mobilität Digitalisierung Beteiligung "
     "Netzwerk Praxis Austausch Partnerschaft Quartier Energie Wärme Abfall Bildung Gesundheit "
@@ -206,6 +208,7 @@ class Generator:
                              "value": f"<p>{sentence(self.rng, 60)}</p>"}
             own = {"teaser": sentence(self.rng), "subtitle": sentence(self.rng, 8),
                    "date": published.date(), "lead_image": self.rng.choice(self.images),
+                   "lead_image_alt": LEAD_IMAGE_ALT,
                    "lead_image_caption": sentence(self.rng, 6), "byline": byline,
                    "body": [own_paragraph, *body]}
             slug = f"bench-meldung-{number}"

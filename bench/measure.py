@@ -4,13 +4,19 @@
                                            count (second request, warm caches), as JSON
 `python bench/measure.py publish <cache>`  publish the notice with a changed title and time
                                            until the front cache at <cache> serves it (JSON)
+`python bench/measure.py write-targets <n>` the ids and URLs of n live German news items (JSON)
+`python bench/measure.py publish-many <cache> <seconds> <id>…`
+                                           the Redaktion publishes each item with a new title,
+                                           spread over <seconds>; how soon the front cache
+                                           serves each, and which still serve an old title
+                                           afterwards (JSON)
 """
 
 import json
 import sys
 import time
 
-from corpus import NOTICE_SLUG, setup_django
+from corpus import LEAD_IMAGE_ALT, NOTICE_SLUG, setup_django
 
 HOST = "localhost"
 
@@ -90,11 +96,59 @@ def publish(cache_url):
                       "after_publish_s": fresh - published}))
 
 
+VERSION_MARK = " · Fassung "
+
+
+def write_targets(count):
+    from news.models import NewsPage
+
+    items = (NewsPage.objects.live().filter(locale__language_code="de")
+             .exclude(slug=NOTICE_SLUG).order_by("-pk")[:count])
+    print(json.dumps([{"id": item.pk, "path": item.url} for item in items]))
+
+
+def publish_many(cache_url, seconds, ids):
+    """Publish each news item once with a new title, evenly over `seconds`, as the Redaktion."""
+    from django.contrib.auth import get_user_model
+
+    from caching.varnish import http_get
+    from news.models import NewsPage
+
+    editor = get_user_model().objects.filter(username="redaktion").first()
+    interval = seconds / (len(ids) + 1)
+    stamp = int(time.time())
+    fresh_after, latest = [], {}
+    started = time.monotonic()
+    for number, page_id in enumerate(ids, start=1):
+        time.sleep(max(0.0, started + number * interval - time.monotonic()))
+        page = NewsPage.objects.get(pk=page_id)
+        version = f"{VERSION_MARK}{stamp}-{number}".encode()
+        page.title = f"{page.title.split(VERSION_MARK)[0]}{version.decode()}"
+        if page.lead_image_id and not page.lead_image_decorative and not page.lead_image_alt:
+            page.lead_image_alt = LEAD_IMAGE_ALT  # corpora built before it had alt texts
+        published = time.monotonic()
+        page.save_revision(user=editor).publish(user=editor)
+        url = cache_url + page.url
+        while version not in http_get(url, HOST, timeout=60)[2]:
+            if time.monotonic() - published > 30:
+                break
+            time.sleep(0.02)
+        fresh_after.append(time.monotonic() - published)
+        latest[page.url] = version
+    stale = [url for url, version in latest.items()
+             if version not in http_get(cache_url + url, HOST, timeout=60)[2]]
+    print(json.dumps({"published": len(ids), "fresh_after_s": fresh_after, "stale": stale}))
+
+
 if __name__ == "__main__":
     setup_django()
     if sys.argv[1] == "pages":
         pages()
     elif sys.argv[1] == "publish":
         publish(sys.argv[2])
+    elif sys.argv[1] == "write-targets":
+        write_targets(int(sys.argv[2]))
+    elif sys.argv[1] == "publish-many":
+        publish_many(sys.argv[2], float(sys.argv[3]), [int(value) for value in sys.argv[4:]])
     else:
         sys.exit(__doc__)

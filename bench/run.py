@@ -4,12 +4,16 @@ Builds (or reuses) a PostgreSQL database with the bench corpus (bench/corpus.py)
 gunicorn with the production settings, Varnish with the project's VCL in front of it, and nginx
 serving a saved copy of the notice (the static limit); optionally Wagtail's bakerydemo as the
 peer (BAKERYDEMO=path to a checkout, see bench/peer.py). Loads every public page type with wrk,
-uncached and through Varnish, prints a table and writes it as JSON to var/bench/.
+uncached and through Varnish, prints a table and writes it as JSON to var/bench/. Then load
+with writes: 50 readers for 60 s through Varnish (SIZE=small: 10 s) while the Redaktion
+publishes 20 news items (small: 5); the bench fails if a reader gets a 5xx, the app logs an
+error, or a published item is still served stale after its purge.
 
 Environment: SIZE=small|full (default full), BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/bench; "<name>_small" holds the 100-item reference),
 BENCH_REDIS_URL (Redis for the app's cache; none when unset), BENCH_DURATION (seconds per
-wrk run), BENCH_FRESH=1 (rebuild the databases), BAKERYDEMO (path).
+wrk run), BENCH_WRITE_SECONDS and BENCH_WRITE_PAGES (the load with writes), BENCH_FRESH=1
+(rebuild the databases), BAKERYDEMO (path).
 """
 
 import json
@@ -38,6 +42,11 @@ DURATION = int(os.environ.get("BENCH_DURATION", "10" if SIZE == "full" else "1")
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
 WRK = ["wrk", "-t2", "-c8", "--latency", "-s", str(BENCH / "report.lua")]
+READERS = 50
+WRITE_SECONDS = int(os.environ.get("BENCH_WRITE_SECONDS", "60" if SIZE == "full" else "10"))
+WRITE_PAGES = int(os.environ.get("BENCH_WRITE_PAGES", "20" if SIZE == "full" else "5"))
+# gunicorn's access log: `127.0.0.1 - - [time] "GET / HTTP/1.1" 200 …`
+ACCESS_LINE = re.compile(r'^\S+ - \S+ \[[^\]]+\] "[^"]*" (\d{3}) ')
 
 
 def log(message):
@@ -118,6 +127,61 @@ def wrk(url, host="localhost", duration=DURATION):
     data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
     data["bytes_per_request"] = data["bytes"] / max(data["requests"], 1)
     return data
+
+
+def load_with_writes(env, varnish_url, log_path, reading):
+    """READERS readers through Varnish while the Redaktion publishes WRITE_PAGES news items."""
+    targets = json.loads(python(env, "measure.py", "write-targets", str(WRITE_PAGES)))
+    paths = [*reading, *(target["path"] for target in targets)]
+    log_offset = log_path.stat().st_size
+    log(f"load with writes: {READERS} readers for {WRITE_SECONDS} s through Varnish, "
+        f"{len(targets)} pages published …")
+    readers = subprocess.Popen(  # noqa: S603 - wrk from the PATH, as everywhere here
+        [WRK[0], "-t2", f"-c{READERS}", "--latency", "-s", str(BENCH / "readers.lua"),
+         "-d", f"{WRITE_SECONDS}s", "-H", "Host: localhost", varnish_url],
+        env={**os.environ, "BENCH_PATHS": ",".join(paths)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # The writes end a little before the readers, so that every purge is read under load.
+        writes = json.loads(python(env, "measure.py", "publish-many", varnish_url,
+                                   str(WRITE_SECONDS * 0.8),
+                                   *(str(target["id"]) for target in targets)))
+    except subprocess.CalledProcessError as error:
+        raise RuntimeError(f"publishing failed: {error.stderr.strip()[-2000:]}") from None
+    finally:
+        out, err = readers.communicate(timeout=WRITE_SECONDS + 120)
+    if readers.returncode != 0:
+        raise RuntimeError(f"wrk failed: {err.strip()}")
+    load = json.loads(next(line for line in out.splitlines() if line.startswith("{")))
+    load["rps"] = load["requests"] / (load["duration_us"] / 1e6)
+    with open(log_path, encoding="utf-8", errors="replace") as app_log:
+        app_log.seek(log_offset)
+        errors = [line.rstrip() for line in app_log if is_log_error(line)]
+    fresh = sorted(writes["fresh_after_s"])
+    return {"readers": READERS, "seconds": WRITE_SECONDS, "load": load,
+            "published": writes["published"], "stale": writes["stale"],
+            "fresh_after_p50_s": fresh[len(fresh) // 2] if fresh else float("nan"),
+            "fresh_after_max_s": fresh[-1] if fresh else float("nan"),
+            "log_errors": errors[:20], "log_error_count": len(errors)}
+
+
+def is_log_error(line):
+    """With LOG_LEVEL=ERROR the app logs only errors; gunicorn adds access and [INFO] lines."""
+    access = ACCESS_LINE.match(line)
+    if access:
+        return access.group(1).startswith("5")
+    return bool(line.strip()) and "[INFO]" not in line
+
+
+def write_problems(writes):
+    problems = []
+    if writes["load"]["status_5xx"]:
+        problems.append(f"{writes['load']['status_5xx']} answers with status 5xx")
+    if writes["log_error_count"]:
+        problems.append(f"{writes['log_error_count']} error lines in var/bench/gunicorn.log")
+    if writes["stale"]:
+        problems.append(f"stale after publishing: {', '.join(writes['stale'])}")
+    return problems
 
 
 class Nginx:
@@ -244,6 +308,10 @@ def main():
             except OSError as error:
                 log(f"the peer failed ({error}); ratios to nginx only")
                 results["peer"] = {}
+        log_file.flush()
+        results["writes"] = load_with_writes(
+            env, varnish.url, OUT / "gunicorn.log", [pages["home"], pages["news index"]])
+        (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
         results["worker_rss_mb"] = worker_rss_mb(app.process.pid)
         try:
             results["publish"] = json.loads(python(env, "measure.py", "publish", varnish.url))
@@ -264,6 +332,9 @@ def main():
     (OUT / f"results-{SIZE}.json").write_text(json.dumps(results, indent=2))
     print(table(results))
     log(f"written to var/bench/results-{SIZE}.json in {results['elapsed_s']:.0f} s")
+    problems = write_problems(results["writes"])
+    if problems:
+        sys.exit("load with writes failed: " + "; ".join(problems))
 
 
 def table(results):
@@ -292,6 +363,7 @@ def table(results):
             f"{' / '.join(str(data['queries'][size]) for size in sizes):>18}")
     search = results["pages"]["search"]["uncached"]
     publish = results["publish"]
+    writes = results["writes"]
     lines += [
         "",
         f"search uncached: p50 {search['p50_us'] / 1000:.1f} ms, "
@@ -299,6 +371,18 @@ def table(results):
         f"publish to fresh through Varnish: {publish['publish_to_fresh_s'] * 1000:.0f} ms "
         f"(publish {publish['publish_s'] * 1000:.0f} ms, "
         f"then {publish['after_publish_s'] * 1000:.0f} ms)",
+        "load with writes: {readers} readers × {seconds} s through Varnish while the Redaktion "
+        "published {published} pages: {requests:,} requests ({rps:,.0f} req/s, p50 {p50:.1f} ms, "
+        "p99 {p99:.1f} ms)".format(
+            readers=writes["readers"], seconds=writes["seconds"], published=writes["published"],
+            requests=writes["load"]["requests"], rps=writes["load"]["rps"],
+            p50=writes["load"]["p50_us"] / 1000, p99=writes["load"]["p99_us"] / 1000),
+        "  5xx {fivexx}, socket errors {socket}, log errors {log_errors}, stale after purge "
+        "{stale}; fresh through Varnish after p50 {fresh50:.0f} ms, max {freshmax:.0f} ms".format(
+            fivexx=writes["load"]["status_5xx"], socket=writes["load"]["socket_errors"],
+            log_errors=writes["log_error_count"], stale=len(writes["stale"]),
+            fresh50=writes["fresh_after_p50_s"] * 1000,
+            freshmax=writes["fresh_after_max_s"] * 1000),
         "gunicorn worker RSS: " + ", ".join(f"{mb:.0f} MB" for mb in results["worker_rss_mb"]),
         f"notice: {results['notice_bytes']:,} bytes of HTML "
         f"({results['pages']['news item (notice)']['varnish']['bytes_per_request']:,.0f} bytes "

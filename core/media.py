@@ -3,8 +3,9 @@
 Production serves media from a documented path: nginx in front of the app serves MEDIA_ROOT
 (deploy/nginx/media.conf, the faster way), or, when the app stands alone, this view does. It
 serves only the image folders (originals and renditions): documents keep going through
-Wagtail's document view, which checks their privacy settings. It answers conditional requests
-with 304, single byte ranges with 206, and sends cache headers.
+Wagtail's document view, which checks their privacy settings. Images awaiting approval
+(security/private_images.py) are served only to whom their collection admits, uncached. It
+answers conditional requests with 304, single byte ranges with 206, and sends cache headers.
 """
 
 import mimetypes
@@ -13,10 +14,18 @@ import posixpath
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseNotFound,
+    StreamingHttpResponse,
+)
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
+
+from security.private_images import image_file_access
 
 # Wagtail's upload folders for images and their renditions; nothing else is public here.
 PUBLIC_FOLDERS = ("original_images/", "images/")
@@ -75,6 +84,10 @@ def serve_media(request, name):
     name = _public_name(name)
     if name is None:
         raise Http404
+    access = image_file_access(request, name)
+    if access is None:
+        # Not the site's cached 404 page: the image may be released in a minute.
+        return _with_cache_headers(HttpResponseNotFound(), "private")
     storage = default_storage
     try:
         if not storage.exists(name):
@@ -88,14 +101,14 @@ def serve_media(request, name):
     etag = f'"{size:x}-{int(last_modified * 1000):x}"'
     not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
     if not_modified is not None:
-        return _with_cache_headers(not_modified)
+        return _with_cache_headers(not_modified, access)
 
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     byte_range = parse_range(request.headers.get("Range"), size)
     if byte_range == "unsatisfiable":
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"
-        return _with_cache_headers(response)
+        return _with_cache_headers(response, access)
 
     if request.method == "HEAD":
         response = HttpResponse(content_type=content_type)
@@ -113,9 +126,14 @@ def serve_media(request, name):
     response["Accept-Ranges"] = "bytes"
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    return _with_cache_headers(response)
+    return _with_cache_headers(response, access)
 
 
-def _with_cache_headers(response):
-    patch_cache_control(response, public=True, max_age=getattr(settings, "MEDIA_MAX_AGE", 86400))
+def _with_cache_headers(response, access):
+    if access == "private":
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(
+            response, public=True, max_age=getattr(settings, "MEDIA_MAX_AGE", 86400)
+        )
     return response

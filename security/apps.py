@@ -10,9 +10,9 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from wagtail.signals import page_published
+        from wagtail.signals import published
 
         from . import spreadsheets, uploads
 
         spreadsheets.install()
-        page_published.connect(uploads.release_linked_documents, dispatch_uid="security-release")
+        published.connect(uploads.release_linked_uploads, dispatch_uid="security-release")

@@ -1,12 +1,12 @@
 """Uploads that follow the workflow, and files that are what they claim to be.
 
-Documents that an author uploads are private until the Redaktion approves them: they go into
-the collection "Zur Freigabe", which only logged-in editors may open (Wagtail's collection view
-restriction, checked on every download because documents are served through Django,
-WAGTAILDOCS_SERVE_METHOD = "serve_view"). When the Redaktion publishes a page that links a
-document, the document moves to the public root collection; the Redaktion can also release a
-document by hand, by choosing another collection for it. An author who replaces the file of a
-released document sends it back for approval.
+Images and documents that an author uploads are private until the Redaktion approves them:
+they go into the collection "Zur Freigabe", which only logged-in editors may open (Wagtail's
+collection view restriction, checked on every download because documents are served through
+Django, WAGTAILDOCS_SERVE_METHOD = "serve_view"; for images see private_images.py). When the
+Redaktion publishes a page that uses an image or links a document, it moves to the public root
+collection; the Redaktion can also release one by hand, by choosing another collection for it.
+An author who replaces the file of a released image or document sends it back for approval.
 
 Every document is checked by its content, not its name: a PDF must start like a PDF, an Office
 file must be the right kind of ZIP package, a text file must be text. Images are checked by
@@ -21,12 +21,16 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images import get_image_model
+from wagtail.images.forms import BaseImageForm
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     GroupCollectionPermission,
     ReferenceIndex,
 )
+
+from .private_images import private_file_name
 
 REVIEW_COLLECTION_NAME = "Zur Freigabe"
 
@@ -49,15 +53,15 @@ def review_collection():
     return collection
 
 
-def may_release_documents(user):
-    """The Redaktion and administrators (who may change any document); authors, who may only
-    add documents (and, as Wagtail allows, edit their own), may not."""
+def may_release(user, model):
+    """The Redaktion and administrators (who may change any image or document); authors, who
+    may only add them (and, as Wagtail allows, edit their own), may not."""
     if user.is_superuser:
         return True
     return GroupCollectionPermission.objects.filter(
         group__user=user,
-        permission__content_type__app_label="wagtaildocs",
-        permission__codename="change_document",
+        permission__content_type__app_label=model._meta.app_label,
+        permission__codename=f"change_{model._meta.model_name}",
     ).exists()
 
 
@@ -111,20 +115,30 @@ def sniff_document(upload, extension):
     return _("This type of file is not accepted.")
 
 
-class DocumentForm(BaseDocumentForm):
-    """Wagtail's document form (which enforces WAGTAILDOCS_MAX_UPLOAD_SIZE), with the content
-    check and, for authors, the review collection (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
+class ReviewedUploadMixin:
+    """Authors' uploads (and replaced files) go into the collection "Zur Freigabe"; the
+    Redaktion chooses the collection as usual."""
 
     def __init__(self, *args, **kwargs):
         self.uploading_user = kwargs.get("user")
         super().__init__(*args, **kwargs)
-        self.needs_review = self.uploading_user is not None and not may_release_documents(
-            self.uploading_user
+        self.needs_review = self.uploading_user is not None and not may_release(
+            self.uploading_user, self._meta.model
         )
         if self.needs_review:
             current = self.instance.collection_id if self.instance.pk else None
             self.collections = Collection.objects.filter(pk=current or review_collection().pk)
             self.fields.pop("collection", None)
+
+    def save(self, commit=True):
+        if self.needs_review and (not self.instance.pk or "file" in self.changed_data):
+            self.collections = Collection.objects.filter(pk=review_collection().pk)
+        return super().save(commit=commit)
+
+
+class DocumentForm(ReviewedUploadMixin, BaseDocumentForm):
+    """Wagtail's document form (which enforces WAGTAILDOCS_MAX_UPLOAD_SIZE), with the content
+    check and, for authors, the review collection (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -136,23 +150,34 @@ class DocumentForm(BaseDocumentForm):
             raise forms.ValidationError(problem)
         return upload
 
-    def save(self, commit=True):
-        if self.needs_review and (not self.instance.pk or "file" in self.changed_data):
-            self.collections = Collection.objects.filter(pk=review_collection().pk)
-        return super().save(commit=commit)
+
+class ImageForm(ReviewedUploadMixin, BaseImageForm):
+    """Wagtail's image form, with the review collection for authors
+    (WAGTAILIMAGES_IMAGE_FORM_BASE). An image for review gets a file name that cannot be
+    guessed (private_images.py); its renditions inherit it."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload != self.original_file and self.needs_review:
+            upload.name = private_file_name(upload.name)
+        return upload
 
 
-def release_linked_documents(sender, instance, **kwargs):
-    """page_published: documents the published page links leave the review collection."""
+def release_linked_uploads(sender, instance, **kwargs):
+    """published (a page or a snippet such as a contact): the images and documents it uses
+    leave the review collection."""
     review = Collection.objects.filter(name=REVIEW_COLLECTION_NAME, depth=2).first()
     if review is None:
         return
-    Document = get_document_model()
-    page = instance.specific
-    ReferenceIndex.create_or_update_for_object(page)
-    document_ids = ReferenceIndex.get_references_for_object(page).filter(
-        to_content_type=ContentType.objects.get_for_model(Document)
-    ).values_list("to_object_id", flat=True)
-    Document.objects.filter(pk__in=list(document_ids), collection=review).update(
-        collection=Collection.get_first_root_node()
-    )
+    obj = getattr(instance, "specific", instance)
+    if not ReferenceIndex.is_indexed(type(obj)):
+        return
+    ReferenceIndex.create_or_update_for_object(obj)
+    references = ReferenceIndex.get_references_for_object(obj)
+    for model in (get_document_model(), get_image_model()):
+        ids = references.filter(
+            to_content_type=ContentType.objects.get_for_model(model)
+        ).values_list("to_object_id", flat=True)
+        model.objects.filter(pk__in=list(ids), collection=review).update(
+            collection=Collection.get_first_root_node()
+        )

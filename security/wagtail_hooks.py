@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .documents import KeyedDocumentLinkHandler
 from .lockouts import LockoutReportView, may_manage_lockouts, unlock
 
 
@@ -29,3 +30,9 @@ def register_lockout_menu_item():
     return LockoutMenuItem(
         _("Locked logins"), reverse("security_lockouts"), icon_name="lock", order=900
     )
+
+
+# After wagtail.documents' own hook (order 0), which registers the numbered link type.
+@hooks.register("register_rich_text_features", order=100)
+def register_keyed_document_links(features):
+    features.register_link_type(KeyedDocumentLinkHandler)

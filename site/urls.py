@@ -3,13 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from core.media import serve_media
 from core.sitemap import MultilingualSitemap
 from core.sitemap_views import SITEMAP_SECTION_URL_NAME, sitemap_index, sitemap_section
 from core.views import ROOT_ICONS, robots_txt, root_icon
 from search import urls as search_urls
+from security.documents import urlpatterns as document_urlpatterns
 from security.urls import urlpatterns as security_urlpatterns
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
@@ -25,7 +25,8 @@ urlpatterns = security_urlpatterns + [
     path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS},
          name=SITEMAP_SECTION_URL_NAME),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Documents at keyed addresses; Wagtail's numbered ones only for editors.
+    *document_urlpatterns,
     path("", include(search_urls.redirect_patterns)),
 ]
 

@@ -16,6 +16,7 @@ from wagtail.models import Collection
 
 from editorial.roles import AUTHORS, REDAKTION
 from editorial.tests.helpers import build_tree, make_user, news_draft
+from security.documents import document_url
 from security.uploads import REVIEW_COLLECTION_NAME, sniff_document
 
 pytestmark = pytest.mark.django_db
@@ -120,18 +121,18 @@ def test_an_authors_document_is_private_until_a_page_linking_it_is_published(
     assert document.collection.name == REVIEW_COLLECTION_NAME
 
     # Readers cannot fetch it; editors can, to review it.
-    assert client.get(document.url).status_code in {302, 403}
-    assert redaktion.get(document.url).status_code == 200
+    assert client.get(document_url(document)).status_code in {302, 403}
+    assert redaktion.get(document_url(document)).status_code == 200
 
     body = json.dumps([{"type": "document", "value": {"document": document.pk, "title": ""}}])
     page = news_draft(tree.news_index, title="Mit Anhang", body=body)
-    assert client.get(document.url).status_code in {302, 403}
+    assert client.get(document_url(document)).status_code in {302, 403}
 
     page.save_revision(user=redaktion.user).publish(user=redaktion.user)
 
     document.refresh_from_db()
     assert document.collection == Collection.get_first_root_node()
-    response = client.get(document.url)
+    response = client.get(document_url(document))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
@@ -145,14 +146,14 @@ def test_the_redaktion_can_release_a_document_by_hand(tree, autorin, redaktion, 
     })
 
     assert response.status_code == 302
-    assert client.get(document.url).status_code == 200
+    assert client.get(document_url(document)).status_code == 200
 
 
 def test_the_redaktions_own_uploads_are_public_at_once(tree, redaktion, client):
     add_document(redaktion, title="Pressemappe")
     document = Document.objects.get(title="Pressemappe")
     assert document.collection == Collection.get_first_root_node()
-    assert client.get(document.url).status_code == 200
+    assert client.get(document_url(document)).status_code == 200
 
 
 def test_a_fake_pdf_is_refused_with_a_german_message(tree, autorin):

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "pages",
     "caching",
     "security",
+    "ops",
     "demo",
     "wagtail_localize",
     "wagtail.locales",  # not wagtail_localize.locales: its "Sync from" publishes aliases
@@ -279,7 +280,8 @@ PERIODIC_TASKS = {"editorial.tasks.publish_scheduled": EDITORIAL_SCHEDULER_INTER
 # Media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, otherwise files
 # under MEDIA_ROOT, which production serves at MEDIA_URL (core/media.py, deploy/nginx/).
 STORAGES["default"] = media_storage(os.environ)
-# Set SERVE_MEDIA=false when nginx serves MEDIA_ROOT itself (deploy/nginx/media.conf).
+# The app's /media/ view (core/media.py). Behind nginx (deploy/nginx/media.conf) it answers only
+# the images awaiting approval that nginx passes on; SERVE_MEDIA=false turns it off.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True) and serves_media_from_files(STORAGES)
 # --- End of speed and scale-out ----------------------------------------------------------------
 # --- Security (security/) ----------------------------------------------------------------------
@@ -314,9 +316,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Authors' documents stay in the private collection "Zur Freigabe" until the Redaktion
-# publishes a page that links them or releases them (security/uploads.py).
+# Authors' images and documents stay in the private collection "Zur Freigabe" until the
+# Redaktion publishes a page that uses them or releases them (security/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.ImageForm"
 # Where to report a vulnerability, for /.well-known/security.txt (an e-mail address or URL).
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
 # --- End of security ---------------------------------------------------------------------------
