@@ -9,6 +9,10 @@ Data migrations keep their own frozen copies.
 
 from django.apps import apps as global_apps
 
+# The permissions Wagtail adds to models with draft states and locking (post_migrate makes them
+# beside Django's add, change, delete and view).
+WAGTAIL_ACTIONS = ("publish", "lock", "unlock")
+
 
 def content_type(app_label, model_name, apps=global_apps):
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -16,7 +20,8 @@ def content_type(app_label, model_name, apps=global_apps):
 
 
 def permission(dotted, apps=global_apps):
-    """The permission "app_label.codename", or None if no model of that app has it."""
+    """The permission "app_label.codename", or None if no model of that app has it (a name
+    that is not an action of one of its models: Django's four, Wagtail's, or the model's own)."""
     Permission = apps.get_model("auth", "Permission")
     app_label, codename = dotted.split(".", 1)
     existing = Permission.objects.filter(
@@ -29,13 +34,17 @@ def permission(dotted, apps=global_apps):
     except LookupError:
         return None
     for model in models:
-        suffix = f"_{model._meta.model_name}"
-        if codename.endswith(suffix):
-            action = codename.removesuffix(suffix).replace("_", " ")
+        opts = model._meta
+        names = {
+            f"{action}_{opts.model_name}": f"Can {action} {opts.verbose_name_raw}"
+            for action in (*opts.default_permissions, *WAGTAIL_ACTIONS)
+        }
+        names.update(dict(opts.permissions))
+        if codename in names:
             return Permission.objects.get_or_create(
-                content_type=content_type(app_label, model._meta.model_name, apps),
+                content_type=content_type(app_label, opts.model_name, apps),
                 codename=codename,
-                defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"[:255]},
+                defaults={"name": names[codename][:255]},
             )[0]
     return None
 

@@ -1,4 +1,7 @@
+from django.urls import re_path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -29,3 +32,21 @@ class PeopleViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PeopleViewSetGroup)
+
+
+class MovedSnippetRedirect(RedirectView):
+    """Contacts and authors lived in the `home` app until they moved to `core`: editors'
+    bookmarks of their admin screens lead to the same screens at the new address."""
+
+    permanent = True
+
+    def get_redirect_url(self, model, rest):
+        url = reverse(f"wagtailsnippets_core_{model}:list") + rest
+        query = self.request.META.get("QUERY_STRING", "")
+        return f"{url}?{query}" if query else url
+
+
+@hooks.register("register_admin_urls")
+def moved_snippet_urls():
+    return [re_path(r"^snippets/home/(?P<model>contact|author)/(?P<rest>.*)$",
+                    MovedSnippetRedirect.as_view())]
