@@ -3,7 +3,7 @@
 `translator-en` finds it under "Zu übersetzen" on the dashboard, opens it and machine-translates
 it; submitting is refused while machine segments remain; they fix each segment and submit. The
 Redaktion fixes one more segment in the editor and approves: the live English page shows exactly
-the Redaktion's final text.
+the Redaktion's final text, at an English address made from the final English title.
 
 The live server flushes the database after the test, so the site, the groups, the workflow
 and the accounts are all made here.
@@ -36,6 +36,7 @@ BY_TRANSLATOR = {
     BODY: "Municipalities apply together.",
 }
 FINAL_TITLE = "Second funding round for municipal practice partnerships"
+FINAL_URL = "/en/news/second-funding-round-for-municipal-practice-partnerships/"
 
 
 @pytest.fixture
@@ -163,6 +164,10 @@ def test_from_a_new_german_news_item_to_the_redaktions_final_english_text(
     expect(translator.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
     news_en = NewsPage.objects.get(pk=news_en.pk)
     assert news_en.workflow_in_progress and not news_en.live
+    # The URL segment now comes from the English title, and the editor shows it.
+    assert news_en.slug == "second-funding-round-for-practice-partnerships"
+    show_segment(translator, news_en.slug)
+    expect(translator.get_by_text(news_en.slug, exact=True)).to_be_visible()
 
     # 5. The Redaktion fixes one more segment in the editor and approves.
     context, editor = new_page(chromium, live_server)
@@ -182,10 +187,12 @@ def test_from_a_new_german_news_item_to_the_redaktions_final_english_text(
     # 6. The live English page shows exactly the Redaktion's final text, at an English URL.
     news_en = NewsPage.objects.get(pk=news_en.pk)
     assert news_en.live and not news_en.has_unpublished_changes
+    assert news_en.url == FINAL_URL
     context, reader = new_page(chromium, live_server)
     try:
-        reader.goto(news_en.url)
-        assert news_en.url.startswith("/en/")
+        reader.goto(FINAL_URL)
+        assert reader.url == f"{live_server.url}{FINAL_URL}"
+        assert news.slug not in reader.url
         assert reader.locator("html").get_attribute("lang") == "en"
         expect(reader.get_by_role("heading", level=1)).to_have_text(FINAL_TITLE)
         expect(reader.get_by_text(BY_TRANSLATOR[SUBTITLE])).to_be_visible()
