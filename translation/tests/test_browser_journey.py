@@ -18,12 +18,21 @@ from django.contrib.auth import get_user_model
 from django.db import OperationalError, connection
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import SegmentOverride, StringTranslation
 
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
-from .helpers import PASSWORD, accounts, build_site, english, translation_of
+from .helpers import (
+    NOTICE_TITLE,
+    PASSWORD,
+    accounts,
+    build_site,
+    english,
+    publish,
+    translate_strings,
+    translation_of,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -199,5 +208,59 @@ def test_from_a_new_german_news_item_to_the_redaktions_final_english_text(
         expect(reader.get_by_text(BY_TRANSLATOR[BODY])).to_be_visible()
         expect(reader.get_by_text("[EN]")).to_have_count(0)
         shoot(reader, "3-live-english.png")
+    finally:
+        context.close()
+
+
+def test_a_translator_renames_a_live_english_page_and_the_old_address_redirects(
+    journey_site, browser_page, chromium, live_server
+):
+    site = journey_site
+    translate_strings(site.notice, translate_text=lambda text: {
+        NOTICE_TITLE: "Funding programme for practice partnerships"}.get(text, f"EN: {text}"))
+    translation_of(site.notice).save_target(publish=False)
+    notice_en = publish(english(site.notice))
+    old_url = notice_en.url
+    assert old_url == "/en/news/funding-programme-for-practice-partnerships/"
+
+    # translator-en overrides the URL segment on the editor's "Veröffentlichung" tab.
+    translator = browser_page
+    log_in(translator, "translator-en")
+    translator.goto(f"/admin/pages/{notice_en.pk}/edit/")
+    show_segment(translator, notice_en.slug)
+    segment(translator, notice_en.slug).get_by_role(
+        "button", name=re.compile("Bearbeiten|Edit")).click()
+    translator.locator(".js-translation-editor textarea").fill("Partnerschaften für Städte")
+    translator.get_by_role("button", name=re.compile("^(Speichern|Save)$")).click()
+    expect(segment(translator, "Partnerschaften für Städte")).to_be_visible()
+    deadline = time.monotonic() + 20
+    while not SegmentOverride.objects.filter(data_json__contains="Partnerschaften").exists():
+        assert time.monotonic() < deadline, "the new URL segment never reached the server"
+        time.sleep(0.2)
+    translator.locator("button[name='action'][value='submit']").click()
+    expect(translator.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
+
+    # The Redaktion approves; until then readers keep the old address.
+    assert english(site.notice).url == old_url
+    context, editor = new_page(chromium, live_server)
+    try:
+        log_in(editor, "redaktion")
+        editor.goto(f"/admin/pages/{notice_en.pk}/edit/")
+        editor.locator(".translation-review form[action*='/approve/'] "
+                       "button:not([formaction])").click()
+        expect(editor.locator(".messages")).to_contain_text("freigegeben und veröffentlicht")
+    finally:
+        context.close()
+
+    # The old address leads readers, permanently, to the new one.
+    new_url = "/en/news/partnerschaften-fuer-staedte/"
+    assert english(site.notice).url == new_url
+    context, reader = new_page(chromium, live_server)
+    try:
+        response = reader.goto(old_url)
+        assert reader.url == f"{live_server.url}{new_url}"
+        assert response.request.redirected_from.response().status == 301
+        expect(reader.get_by_role("heading", level=1)).to_have_text(
+            "Funding programme for practice partnerships")
     finally:
         context.close()
