@@ -33,12 +33,26 @@ from core.forms import german_slugify
 
 from .approval.machine_output import unconfirmed_q
 
+# Room below the slug field's 255 characters for the suffix a clash with a sibling adds ("-2").
+MAX_LENGTH = 240
+
+
+def make_slug(text):
+    """ASCII with German spelling, like every slug, cut at a word if it is too long."""
+    slug = german_slugify(text)
+    if len(slug) > MAX_LENGTH:
+        slug = slug[:MAX_LENGTH].rsplit("-", 1)[0]
+    return slug
+
 
 def _translated_title(source, locale):
-    """The confirmed translation of the source's title in `locale` as plain text, or ""."""
+    """The confirmed translation of the source's current title in `locale` as plain text, or
+    "" (a translation of an earlier German title does not count)."""
     title = (
         StringTranslation.objects.filter(
             locale=locale,
+            translation_of__in=source.stringsegment_set.filter(context__path="title")
+            .values("string_id"),
             context__object_id=source.object_id,
             context__path="title",
         )
@@ -82,7 +96,7 @@ def prepare_translated_slug(source, locale):
         return
     override = SegmentOverride.objects.filter(locale=locale, context=segment.context).first()
     if override is not None and override.last_translated_by_id is not None:
-        slug = german_slugify(override.data)
+        slug = make_slug(override.data)
         if not slug:
             raise ValidationError(
                 _("The URL segment “%(value)s” has no letters or digits. Enter another one, "
@@ -92,6 +106,6 @@ def prepare_translated_slug(source, locale):
         return
     if target.first_published_at is not None:
         return
-    slug = german_slugify(_translated_title(source, locale))
+    slug = make_slug(_translated_title(source, locale))
     if slug:
         _set(segment, locale, slug, override)

@@ -54,7 +54,7 @@ def programme(site_tree):
 def page_links(response):
     """The links to news items among the results."""
     return {a["href"] for a in soup(response).select("main a[href]")
-            if "/aktuelles/" in a["href"]}
+            if a["href"].startswith(("/aktuelles/", "/en/news/"))}
 
 
 def test_search_results_are_in_the_readers_language(programme, client):

@@ -36,6 +36,26 @@ def test_the_language_switcher_keeps_the_query_and_filters(client, content):
         "/suche/?q=pandemic")
 
 
+def test_the_language_switcher_names_the_topic_by_its_slug_in_each_language(client, content):
+    content.crisis_en.slug = "crisis-management"
+    content.crisis_en.save_revision().publish()
+
+    german = page_of(get(client, "/suche/", q="Pandemie", topic="krisenmanagement"))
+    assert german.select_one(".language-switcher a[hreflang=en]")["href"] == (
+        "/en/search/?q=Pandemie&topic=crisis-management")
+    english = page_of(get(client, "/en/search/", q="pandemic", topic="crisis-management"))
+    assert english.select_one(".language-switcher a[hreflang=de]")["href"] == (
+        "/suche/?q=pandemic&topic=krisenmanagement")
+
+
+def test_a_topic_without_translation_is_left_out_of_the_other_languages_link(client, content):
+    content.climate_en.unpublish()
+
+    german = page_of(get(client, "/suche/", q="Stadt", topic="klimaschutz"))
+    assert german.select_one(".language-switcher a[hreflang=en]")["href"] == (
+        "/en/search/?q=Stadt")
+
+
 def test_the_button_says_suchen_and_the_field_is_labelled_suchbegriff(client, content):
     german = page_of(get(client, "/suche/"))
     assert {text(b) for b in german.select("form[role=search] button")} == {"Suchen"}

@@ -3,7 +3,7 @@
 `translator-en` finds it under "Zu übersetzen" on the dashboard, opens it and machine-translates
 it; submitting is refused while machine segments remain; they fix each segment and submit. The
 Redaktion fixes one more segment in the editor and approves: the live English page shows exactly
-the Redaktion's final text.
+the Redaktion's final text, at an English address made from the final English title.
 
 The live server flushes the database after the test, so the site, the groups, the workflow
 and the accounts are all made here.
@@ -18,14 +18,23 @@ from django.contrib.auth import get_user_model
 from django.db import OperationalError
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import SegmentOverride, StringTranslation
 
 from core.tests.browser import log_in as admin_log_in
 from core.tests.browser import quiet_admin_on_sqlite
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
-from .helpers import PASSWORD, accounts, build_site, english, translation_of
+from .helpers import (
+    NOTICE_TITLE,
+    PASSWORD,
+    accounts,
+    build_site,
+    english,
+    publish,
+    translate_strings,
+    translation_of,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,6 +47,7 @@ BY_TRANSLATOR = {
     BODY: "Municipalities apply together.",
 }
 FINAL_TITLE = "Second funding round for municipal practice partnerships"
+FINAL_URL = "/en/news/second-funding-round-for-municipal-practice-partnerships/"
 
 
 @pytest.fixture
@@ -157,6 +167,10 @@ def test_from_a_new_german_news_item_to_the_redaktions_final_english_text(
     expect(translator.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
     news_en = NewsPage.objects.get(pk=news_en.pk)
     assert news_en.workflow_in_progress and not news_en.live
+    # The URL segment now comes from the English title, and the editor shows it.
+    assert news_en.slug == "second-funding-round-for-practice-partnerships"
+    show_segment(translator, news_en.slug)
+    expect(translator.get_by_text(news_en.slug, exact=True)).to_be_visible()
 
     # 5. The Redaktion fixes one more segment in the editor and approves.
     context, editor = new_page(chromium, live_server)
@@ -176,15 +190,71 @@ def test_from_a_new_german_news_item_to_the_redaktions_final_english_text(
     # 6. The live English page shows exactly the Redaktion's final text, at an English URL.
     news_en = NewsPage.objects.get(pk=news_en.pk)
     assert news_en.live and not news_en.has_unpublished_changes
+    assert news_en.url == FINAL_URL
     context, reader = new_page(chromium, live_server)
     try:
-        reader.goto(news_en.url)
-        assert news_en.url.startswith("/en/")
+        reader.goto(FINAL_URL)
+        assert reader.url == f"{live_server.url}{FINAL_URL}"
+        assert news.slug not in reader.url
         assert reader.locator("html").get_attribute("lang") == "en"
         expect(reader.get_by_role("heading", level=1)).to_have_text(FINAL_TITLE)
         expect(reader.get_by_text(BY_TRANSLATOR[SUBTITLE])).to_be_visible()
         expect(reader.get_by_text(BY_TRANSLATOR[BODY])).to_be_visible()
         expect(reader.get_by_text("[EN]")).to_have_count(0)
         shoot(reader, "3-live-english.png")
+    finally:
+        context.close()
+
+
+def test_a_translator_renames_a_live_english_page_and_the_old_address_redirects(
+    journey_site, browser_page, chromium, live_server
+):
+    site = journey_site
+    translate_strings(site.notice, translate_text=lambda text: {
+        NOTICE_TITLE: "Funding programme for practice partnerships"}.get(text, f"EN: {text}"))
+    translation_of(site.notice).save_target(publish=False)
+    notice_en = publish(english(site.notice))
+    old_url = notice_en.url
+    assert old_url == "/en/news/funding-programme-for-practice-partnerships/"
+
+    # translator-en overrides the URL segment on the editor's "Veröffentlichung" tab.
+    translator = browser_page
+    log_in(translator, "translator-en")
+    translator.goto(f"/admin/pages/{notice_en.pk}/edit/")
+    show_segment(translator, notice_en.slug)
+    segment(translator, notice_en.slug).get_by_role(
+        "button", name=re.compile("Bearbeiten|Edit")).click()
+    translator.locator(".js-translation-editor textarea").fill("Partnerschaften für Städte")
+    translator.get_by_role("button", name=re.compile("^(Speichern|Save)$")).click()
+    expect(segment(translator, "Partnerschaften für Städte")).to_be_visible()
+    deadline = time.monotonic() + 20
+    while not SegmentOverride.objects.filter(data_json__contains="Partnerschaften").exists():
+        assert time.monotonic() < deadline, "the new URL segment never reached the server"
+        time.sleep(0.2)
+    translator.locator("button[name='action'][value='submit']").click()
+    expect(translator.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
+
+    # The Redaktion approves; until then readers keep the old address.
+    assert english(site.notice).url == old_url
+    context, editor = new_page(chromium, live_server)
+    try:
+        log_in(editor, "redaktion")
+        editor.goto(f"/admin/pages/{notice_en.pk}/edit/")
+        editor.locator(".translation-review form[action*='/approve/'] "
+                       "button:not([formaction])").click()
+        expect(editor.locator(".messages")).to_contain_text("freigegeben und veröffentlicht")
+    finally:
+        context.close()
+
+    # The old address leads readers, permanently, to the new one.
+    new_url = "/en/news/partnerschaften-fuer-staedte/"
+    assert english(site.notice).url == new_url
+    context, reader = new_page(chromium, live_server)
+    try:
+        response = reader.goto(old_url)
+        assert reader.url == f"{live_server.url}{new_url}"
+        assert response.request.redirected_from.response().status == 301
+        expect(reader.get_by_role("heading", level=1)).to_have_text(
+            "Funding programme for practice partnerships")
     finally:
         context.close()

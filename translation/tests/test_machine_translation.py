@@ -256,8 +256,8 @@ def test_a_link_cannot_be_overridden_with_a_javascript_url(site, translator_clie
     refused = put(" JavaScript:alert(document.cookie)")
     assert refused.status_code == 400
     assert "error" in refused.json()
-    assert not SegmentOverride.objects.filter(locale=site.en).exists()
+    assert not SegmentOverride.objects.filter(locale=site.en, context=segment.context).exists()
 
     accepted = put("https://www.connective-cities.net/en/")
     assert accepted.status_code in (200, 201)
-    assert SegmentOverride.objects.filter(locale=site.en).count() == 1
+    assert SegmentOverride.objects.filter(locale=site.en, context=segment.context).count() == 1

@@ -12,6 +12,7 @@ from wagtail_localize.models import SegmentOverride, StringTranslation
 
 from core.tests.helpers import soup
 from news.models import NewsPage
+from translation.slugs import make_slug
 
 from .helpers import (
     NOTICE_TITLE,
@@ -216,3 +217,26 @@ def test_the_editor_offers_the_url_segment_with_the_english_value(site, translat
     assert slug_segments[0]["type"] == "synchronised_value"
     overrides = {o["segment_id"]: o["data"] for o in props["initialOverrides"]}
     assert overrides[slug_segments[0]["id"]] == ENGLISH_SLUG
+
+
+def test_slugs_are_ascii_with_german_spelling_and_cut_at_a_word():
+    assert make_slug("Räume & Städte: Grüße") == "raeume-staedte-gruesse"
+    long = make_slug("Partnerships " * 40)
+    assert len(long) <= 240 and long.endswith("partnerships")
+
+
+def test_only_a_translation_of_the_current_german_title_makes_the_slug(site, translator_client):
+    translate_strings(site.notice, translate_text=english_texts)
+    german = NewsPage.objects.get(pk=site.notice.pk)
+    german.title = "Neues Förderprogramm"
+    german.save_revision().publish()
+    translation = translation_of(german)
+    translation.source.update_from_db()
+
+    translation.save_target(publish=False)
+    assert english(german).slug == "foerderprogramm"
+
+    translate_strings(german, translate_text=lambda text: {
+        "Neues Förderprogramm": "New funding programme"}.get(text, text))
+    translation.save_target(publish=False)
+    assert english(german).slug == "new-funding-programme"
