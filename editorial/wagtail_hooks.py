@@ -3,7 +3,11 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 
 from . import concurrent_edits  # noqa: F401 - registers the edit-conflict hooks
-from .feedback import replace_last_success_message, workflow_outcome_message
+from .feedback import (
+    replace_last_success_message,
+    scheduled_publication_message,
+    workflow_outcome_message,
+)
 from .panels import REPLACED_PANELS, editorial_panels
 from .shortcuts import ShortcutsPanel
 
@@ -27,6 +31,19 @@ def say_what_the_workflow_action_did(request, page):
     if request.method != "POST" or "action-workflow-action" not in request.POST:
         return None
     text = workflow_outcome_message(page, request.POST.get("workflow-action-name", ""))
+    if text:
+        replace_last_success_message(request, text)
+    return None
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_when_a_scheduled_page_goes_live(request, page):
+    """"„…“ ist eingeplant für 30. November 2026 10:00" instead of Wagtail's message without
+    the date, after publishing with a future "Veröffentlichen am"."""
+    if request.method != "POST" or "action-publish" not in request.POST:
+        return None
+    text = scheduled_publication_message(page, was_live=page.live)
     if text:
         replace_last_success_message(request, text)
     return None
