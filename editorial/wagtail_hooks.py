@@ -1,8 +1,10 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 
 from . import concurrent_edits  # noqa: F401 - registers the edit-conflict hooks
+from .duplicate import URL_NAME, duplicate_button, duplicate_view
 from .feedback import (
     replace_last_success_message,
     scheduled_publication_message,
@@ -62,3 +64,20 @@ class AwaitingApprovalMenuItem(ActionMenuItem):
 def keep_withdrawing_out_of_the_main_button(menu_items, request, context):
     if menu_items and isinstance(menu_items[0], CancelWorkflowMenuItem):
         menu_items.insert(0, AwaitingApprovalMenuItem())
+
+
+@hooks.register("register_admin_urls")
+def duplicate_urls():
+    return [path("editorial/duplicate/<int:page_id>/", duplicate_view, name=URL_NAME)]
+
+
+@hooks.register("register_page_header_buttons")
+def duplicate_in_the_editors_header(page, user, view_name=None, next_url=None):
+    button = duplicate_button(page, user, priority=31)  # just after Wagtail's "Kopieren"
+    return [button] if button else []
+
+
+@hooks.register("register_page_listing_more_buttons")
+def duplicate_in_the_news_list(page, user, next_url=None):
+    button = duplicate_button(page, user, priority=21)
+    return [button] if button else []
