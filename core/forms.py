@@ -4,7 +4,8 @@
   the language they must have, and refuse any other, even in a hand-made POST. A page's own
   relations are in its language. A translation's synchronised relations (topics, contacts …)
   keep pointing at the source page's items, which wagtail-localize copies over, so for a
-  translation those fields are held to the source language.
+  translation those fields are held to the source language. Page choosers (related content)
+  open Wagtail's chooser in that language only (`core.page_chooser`).
 * The slug is the "URL-Segment": ASCII with German transliteration (ä → ae, ß → ss), on the
   server and in the admin's slug script, and its help text shows the address it will have.
 """
@@ -16,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.widgets import SlugInput
+from wagtail.admin.widgets import AdminPageChooser, SlugInput
 from wagtail.models import Locale, TranslatableMixin
 
 GERMAN_TRANSLITERATION = (
@@ -67,7 +68,11 @@ def _translatable_model(field):
 
 def limit_to_locale(field, locale):
     """Offer, and accept, only items in `locale`; say so when another one is posted."""
+    from .page_chooser import PageChooserInLanguage
+
     field.queryset = field.queryset.filter(locale=locale)
+    if isinstance(field.widget, AdminPageChooser):
+        field.widget = PageChooserInLanguage.replacing(field.widget, locale.language_code)
     message = gettext("Choose an item in %(language)s; this one is in another language.") % {
         "language": locale.get_display_name()
     }

@@ -1,10 +1,11 @@
-from django.urls import re_path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .page_chooser import URL_NAME, browse_in_language, only_pages_in_language
 from .snippets import Author, Contact
 
 
@@ -50,3 +51,15 @@ class MovedSnippetRedirect(RedirectView):
 def moved_snippet_urls():
     return [re_path(r"^snippets/home/(?P<model>contact|author)/(?P<rest>.*)$",
                     MovedSnippetRedirect.as_view())]
+
+
+@hooks.register("register_admin_urls")
+def page_chooser_in_language_urls():
+    return [
+        path("choose-page-in/<str:language_code>/", browse_in_language, name=URL_NAME),
+        path("choose-page-in/<str:language_code>/<int:parent_page_id>/", browse_in_language,
+             name=URL_NAME),
+    ]
+
+
+hooks.register("construct_page_chooser_queryset", only_pages_in_language)

@@ -82,6 +82,24 @@ def workflow_outcome_message(page, action_name):
     return None
 
 
+def scheduled_publication_message(page, was_live):
+    """What publishing with a future "Veröffentlichen am" did, with the date; None otherwise.
+
+    The date is the one approved for the latest revision: for a live page, Wagtail keeps the
+    page's own `go_live_at` empty until the new version goes live."""
+    revision = page.get_latest_revision()
+    when = revision.approved_go_live_at if revision else None
+    if not when or when <= timezone.now():
+        return None
+    if was_live:
+        return _("“%(title)s” stays live; the new version is scheduled for %(when)s.") % {
+            "title": page.get_admin_display_title(), "when": _local(when)
+        }
+    return _("“%(title)s” is scheduled for %(when)s.") % {
+        "title": page.get_admin_display_title(), "when": _local(when)
+    }
+
+
 def replace_last_success_message(request, text):
     """Swap Wagtail's generic "has been updated" for `text`, keeping its buttons."""
     storage = messages.get_messages(request)

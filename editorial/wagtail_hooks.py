@@ -1,9 +1,15 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 
 from . import concurrent_edits  # noqa: F401 - registers the edit-conflict hooks
-from .feedback import replace_last_success_message, workflow_outcome_message
+from .duplicate import URL_NAME, duplicate_button, duplicate_view
+from .feedback import (
+    replace_last_success_message,
+    scheduled_publication_message,
+    workflow_outcome_message,
+)
 from .panels import REPLACED_PANELS, editorial_panels
 from .shortcuts import ShortcutsPanel
 
@@ -32,6 +38,19 @@ def say_what_the_workflow_action_did(request, page):
     return None
 
 
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_when_a_scheduled_page_goes_live(request, page):
+    """"„…“ ist eingeplant für 30. November 2026 10:00" instead of Wagtail's message without
+    the date, after publishing with a future "Veröffentlichen am"."""
+    if request.method != "POST" or "action-publish" not in request.POST:
+        return None
+    text = scheduled_publication_message(page, was_live=page.live)
+    if text:
+        replace_last_success_message(request, text)
+    return None
+
+
 class AwaitingApprovalMenuItem(ActionMenuItem):
     """A disabled main button that says what is happening, so that withdrawing the submission
     is never the biggest button a waiting author sees."""
@@ -45,3 +64,20 @@ class AwaitingApprovalMenuItem(ActionMenuItem):
 def keep_withdrawing_out_of_the_main_button(menu_items, request, context):
     if menu_items and isinstance(menu_items[0], CancelWorkflowMenuItem):
         menu_items.insert(0, AwaitingApprovalMenuItem())
+
+
+@hooks.register("register_admin_urls")
+def duplicate_urls():
+    return [path("editorial/duplicate/<int:page_id>/", duplicate_view, name=URL_NAME)]
+
+
+@hooks.register("register_page_header_buttons")
+def duplicate_in_the_editors_header(page, user, view_name=None, next_url=None):
+    button = duplicate_button(page, user, priority=31)  # just after Wagtail's "Kopieren"
+    return [button] if button else []
+
+
+@hooks.register("register_page_listing_more_buttons")
+def duplicate_in_the_news_list(page, user, next_url=None):
+    button = duplicate_button(page, user, priority=21)
+    return [button] if button else []

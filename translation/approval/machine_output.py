@@ -12,13 +12,17 @@ So no model of our own is needed; this module reads that record:
 * such segments are never counted as translated (`status/compute.py`), and a translation
   that has any cannot be submitted or published from the editor (`refuse_unconfirmed`);
 * the editor's note beside a machine segment says that it still needs checking (`install()`
-  patches `StringTranslation.get_comment`, which wagtail-localize's editor shows).
+  patches `StringTranslation.get_comment`, which wagtail-localize's editor shows); the note
+  beside other segments gives its date in the admin's language ("am 27. November 2026"), where
+  wagtail-localize formats it with `strftime` ("am 27 November 2026", English month names).
 """
 
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Upper
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from wagtail.admin import messages
 from wagtail_localize.models import StringTranslation
 
@@ -71,9 +75,19 @@ def refuse_unconfirmed(request, translation, instance, title):
 _original_get_comment = StringTranslation.get_comment
 
 
+def _long_date(moment):
+    # Translators: a date format (Django's "date" filter) for "translated on <date>".
+    return date_format(timezone.localtime(moment), pgettext("long date format", "j F Y"))
+
+
 def get_comment(self):
     """The note beside a segment in wagtail-localize's editor: machine output says so."""
     if self.translation_type != StringTranslation.TRANSLATION_TYPE_MACHINE:
+        if self.tool_name:
+            return _("Translated with {tool_name} on {date}").format(
+                tool_name=self.tool_name, date=_long_date(self.updated_at))
+        if self.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL:
+            return _("Translated manually on {date}").format(date=_long_date(self.updated_at))
         return _original_get_comment(self)
     return _(
         "Machine translation (%(tool)s), not checked yet: edit it, or confirm it with Edit "
