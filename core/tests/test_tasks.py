@@ -64,17 +64,18 @@ def test_finished_task_results_are_kept_a_week_then_pruned(settings):
     DBTaskResult.objects.filter(pk=recent.pk).update(finished_at=now - timedelta(days=6))
     DBTaskResult.objects.filter(pk=failed_long_ago.pk).update(
         status=TaskResultStatus.FAILED, finished_at=now - timedelta(days=30))
-    waiting = publish_scheduled.enqueue()  # queued, not run: never pruned
-    DBTaskResult.objects.filter(pk=waiting.id).update(enqueued_at=now - timedelta(days=30))
+    # Queued long ago and due tomorrow: not finished, so never pruned.
+    waiting = publish_scheduled.enqueue()
+    DBTaskResult.objects.filter(pk=waiting.id).update(enqueued_at=now - timedelta(days=30),
+                                                      run_after=now + timedelta(days=1))
 
     prune_task_results.enqueue()
-    Worker(queue_names=["default"], interval=0, batch=True, backend_name="default",
-           startup_delay=False, max_tasks=1, worker_id="test-worker").run()
+    run_worker_until_idle()
 
-    left = set(DBTaskResult.objects.values_list("pk", flat=True))
-    assert str(old.pk) not in map(str, left)
-    assert str(failed_long_ago.pk) not in map(str, left)
-    assert {str(recent.pk), str(waiting.id)} <= set(map(str, left))
+    left = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
+    assert str(old.pk) not in left
+    assert str(failed_long_ago.pk) not in left
+    assert {str(recent.pk), str(waiting.id)} <= left
     pruning = DBTaskResult.objects.get(task_path=prune_task_results.module_path)
     assert pruning.status == TaskResultStatus.SUCCESSFUL, pruning.traceback
 
