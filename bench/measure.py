@@ -2,6 +2,8 @@
 
 `python bench/measure.py pages`             the URL of every public page type and its query
                                            count (second request, warm caches), as JSON
+`python bench/measure.py searches`          the search URLs the search phase rotates through,
+                                           per language, as JSON
 `python bench/measure.py publish <cache>`  publish the notice with a changed title and time
                                            until the front cache at <cache> serves it (JSON)
 `python bench/measure.py write-targets <n>` the ids and URLs of n live German news items (JSON)
@@ -47,9 +49,38 @@ def page_urls():
         "video index": VideoIndexPage.objects.get(locale=de).url,
         "video page": VideoPage.objects.filter(locale=de).live().order_by("pk").first().url,
         "search": search + "?q=Kommune",
+        "search (en)": search_urls()["en"][0],
         "RSS feed": news_index.url + "feed/rss/",
         "sitemap": "/sitemap.xml",
     }
+
+
+# Searches in each language: single words, two words, a word from titles only, one that is
+# in the English translations' titles.
+SEARCH_TERMS = {
+    "de": ["Kommune", "Klimaanpassung", "Wasser Stadt", "Digitalisierung Verwaltung",
+           "Netzwerk", "Meldung", "Beteiligung Quartier", "Energie"],
+    "en": ["news item", "Kommune", "cities", "climate", "Wasser Stadt", "network",
+           "Resilienz", "programme"],
+}
+
+
+def search_urls():
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+    from django.utils import translation
+
+    urls = {}
+    for language, terms in SEARCH_TERMS.items():
+        with translation.override(language):
+            base = reverse("search")
+        urls[language] = [f"{base}?{urlencode({'q': term})}" for term in terms]
+    return urls
+
+
+def searches():
+    print(json.dumps(search_urls()))
 
 
 def pages():
@@ -144,6 +175,8 @@ if __name__ == "__main__":
     setup_django()
     if sys.argv[1] == "pages":
         pages()
+    elif sys.argv[1] == "searches":
+        searches()
     elif sys.argv[1] == "publish":
         publish(sys.argv[2])
     elif sys.argv[1] == "write-targets":

@@ -4,7 +4,8 @@ Builds (or reuses) a PostgreSQL database with the bench corpus (bench/corpus.py)
 gunicorn with the production settings, Varnish with the project's VCL in front of it, and nginx
 serving a saved copy of the notice (the static limit); optionally Wagtail's bakerydemo as the
 peer (BAKERYDEMO=path to a checkout, see bench/peer.py). Loads every public page type with wrk,
-uncached and through Varnish, prints a table and writes it as JSON to var/bench/. Then load
+uncached and through Varnish, then the search in each language with several searches in turn
+(bench/rotate.lua), prints a table and writes it as JSON to var/bench/. Then load
 with writes: 50 readers for 60 s through Varnish (SIZE=small: 10 s) while the Redaktion
 publishes 20 news items (small: 5); the bench fails if a reader gets a 5xx, the app logs an
 error, or a published item is still served stale after its purge.
@@ -184,6 +185,55 @@ def write_problems(writes):
     return problems
 
 
+def wrk_rotating(base_url, paths, host="localhost", duration=DURATION):
+    """wrk requesting `paths` in turn (bench/rotate.lua), reported like `wrk`."""
+    script = OUT / "rotate-report.lua"
+    script.write_text((BENCH / "rotate.lua").read_text() + (BENCH / "report.lua").read_text())
+    # WRK with its script swapped for the rotating one.
+    result = subprocess.run([*WRK[:-1], str(script), "-d", f"{duration}s",  # noqa: S603
+                             "-H", f"Host: {host}", base_url, "--", *paths],
+                            capture_output=True, text=True, check=True)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("{"))
+    data = json.loads(line)
+    data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
+    return data
+
+
+def search_phase(app_url, env):
+    """Search latency per language: several searches in turn, uncached (the app itself)."""
+    searches = json.loads(python(env, "measure.py", "searches"))
+    results = {}
+    for language, paths in searches.items():
+        log(f"search ({language}, {len(paths)} searches in turn): {DURATION} s …")
+        for path in paths:
+            http_get(app_url + path, timeout=300)  # warm the workers, not the results
+        results[language] = {**wrk_rotating(app_url, paths), "searches": paths}
+    return results
+
+
+def search_table(results):
+    """The search phase's lines: p50/p95/p99 per language and ratios to nginx and the peer."""
+    nginx_rps = results["nginx_static"]["rps"]
+    peer_search = results.get("peer", {}).get("search")
+    lines = [f"search, {results['news_items']:,} news items, uncached, "
+             "several searches in turn per language:"]
+    for language, data in results.get("search", {}).items():
+        ratio_peer = f"{data['rps'] / peer_search['rps']:.2f}" if peer_search else "–"
+        lines.append(
+            f"  {language}: p50 {data['p50_us'] / 1000:.1f} ms, p95 {data['p95_us'] / 1000:.1f}"
+            f" ms, p99 {data['p99_us'] / 1000:.1f} ms, {data['rps']:.1f} req/s, "
+            f"×nginx {data['rps'] / nginx_rps:.5f}, ×peer {ratio_peer} "
+            f"({len(data['searches'])} searches, {data['non_2xx_3xx']} non-2xx)")
+    return lines
+
+
+def query_sizes_line(results):
+    """What the query columns mean: the corpus each was counted on."""
+    return "queries counted with warm caches on: " + ", ".join(
+        f"{size} = {count:,} news items" for size, count in results.get("query_sizes",
+                                                                         {}).items())
+
+
 class Nginx:
     """nginx serving one saved HTML file, the static limit."""
 
@@ -287,6 +337,7 @@ def main():
             log("BAKERYDEMO is not set: no peer, ratios to nginx only "
                 "(a checkout of github.com/wagtail/bakerydemo enables it)")
         results = {"size": SIZE, "news_items": measured[SIZE]["news_items"],
+                   "query_sizes": {size: data["news_items"] for size, data in measured.items()},
                    "duration_s": DURATION, "pages": {}}
         log(f"nginx static: {DURATION} s …")
         results["nginx_static"] = wrk(nginx.url)
@@ -301,6 +352,8 @@ def main():
                 "queries": {size: data["queries"][name] for size, data in measured.items()},
             }
             (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
+        results["search"] = search_phase(app_url, env)
+        (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
         if peer:
             try:
                 results["peer"] = peer.run(wrk)
@@ -342,6 +395,7 @@ def table(results):
     peer = results.get("peer", {})
     peer_rps = {"news item (notice)": peer.get("blog post"), "news index": peer.get("blog index"),
                 "home": peer.get("home"), "search": peer.get("search"),
+                "search (en)": peer.get("search"),
                 "topic hub": peer.get("blog post")}
     sizes = list(next(iter(results["pages"].values()))["queries"])
     lines = [
@@ -364,9 +418,10 @@ def table(results):
     search = results["pages"]["search"]["uncached"]
     publish = results["publish"]
     writes = results["writes"]
+    lines += [query_sizes_line(results), "", *search_table(results)]
     lines += [
         "",
-        f"search uncached: p50 {search['p50_us'] / 1000:.1f} ms, "
+        f"search uncached (one search): p50 {search['p50_us'] / 1000:.1f} ms, "
         f"p95 {search['p95_us'] / 1000:.1f} ms",
         f"publish to fresh through Varnish: {publish['publish_to_fresh_s'] * 1000:.0f} ms "
         f"(publish {publish['publish_s'] * 1000:.0f} ms, "

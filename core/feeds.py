@@ -4,63 +4,103 @@ Built on Django's syndication framework: no hand-written XML. A page gets its fe
 `FeedsMixin` and defining `feed_items()`; the routes are `feed/rss/` and `feed/atom/` below the
 page, so each language's page has its own feeds (/aktuelles/feed/rss/, /en/news/feed/rss/).
 Items are live, public and unexpired (see `core.listing.mixed_listing`); nothing is cached
-here, so publishing and unpublishing show at once.
+here, so publishing and unpublishing show at once. A feed costs a fixed number of queries: the
+items, one query per page type on it, one for all their topics and one for their bylines.
 """
 
 import datetime
 from collections import defaultdict
 
 from django.contrib.syndication.views import Feed
-from django.db.models import prefetch_related_objects
+from django.db.models import F, OuterRef, Subquery
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-
-from core.localization import localize_all
+from wagtail.models import DraftStateMixin, Page
 
 from .listing import FEED_SIZE
+from .restrictions import public_q
 
 
-def _item_topics(item):
-    return list(getattr(item, item.topics_field).all()) if item.topics_field else []
+def _translation(model, locale, column, key="translation_key"):
+    """A subquery: `column` of the object of `model` in `locale` whose translation key is the
+    outer row's `key` (live and public where the model has such states), or NULL."""
+    translations = model._default_manager.filter(locale=locale, translation_key=OuterRef(key))
+    if issubclass(model, Page):
+        translations = translations.live().filter(public_q())
+    elif issubclass(model, DraftStateMixin):
+        translations = translations.filter(live=True)
+    return Subquery(translations.values(column)[:1])
 
 
-def _item_byline(item):
-    return getattr(item, item.byline_field) if item.byline_field else None
+def _topic_titles(by_model, locale):
+    """{item id: [titles of its topic hubs in `locale`]}, in tree order, for every model's
+    `topics_field`: one query for all of them (a union of the many-to-many tables, each row
+    with its topic's translation)."""
+    queries = []
+    for model, group in by_model.items():
+        if not model.topics_field:
+            continue
+        field = model._meta.get_field(model.topics_field)
+        item, topic = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = (
+            field.remote_field.through.objects
+            .filter(**{f"{item}__in": [page.pk for page in group]})
+            .annotate(item_id=F(f"{item}_id"), topic_path=F(f"{topic}__path"),
+                      topic_title=_translation(field.related_model, locale, "title",
+                                               key=f"{topic}__translation_key"))
+            .values_list("item_id", "topic_path", "topic_title")
+        )
+        queries.append(rows)
+    if not queries:
+        return {}
+    titles = defaultdict(list)
+    rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    for item_id, _path, title in sorted(rows, key=lambda row: (row[0], row[1])):
+        if title is not None:
+            titles[item_id].append(title)
+    return titles
+
+
+def _author_names(by_model, locale):
+    """{(author model, id): name in `locale`, or the original's when untranslated} for the
+    `byline_field` of each model: one query per author model."""
+    ids = defaultdict(set)
+    for model, group in by_model.items():
+        if model.byline_field:
+            author_model = model._meta.get_field(model.byline_field).related_model
+            attname = model._meta.get_field(model.byline_field).attname
+            ids[author_model] |= {getattr(page, attname) for page in group} - {None}
+    names = {}
+    for author_model, pks in ids.items():
+        rows = (
+            author_model._default_manager.filter(pk__in=pks)
+            .annotate(localized_name=_translation(author_model, locale, "name"))
+            .values_list("pk", "name", "localized_name")
+        )
+        for pk, name, localized_name in rows:
+            names[author_model, pk] = localized_name or name
+    return names
 
 
 def prepare_feed_items(items, locale):
     """Give each item `feed_categories` (the titles of its topic hubs, `topics_field`) and
     `feed_author` (the name of its `byline_field`), in `locale`, fetched in bulk whatever the
-    number of items."""
+    number of items: one query for the topics, one for the bylines."""
     by_model = defaultdict(list)
     for item in items:
         by_model[type(item)].append(item)
-    for model, group in by_model.items():
-        related = [name for name in (model.topics_field, model.byline_field) if name]
-        if related:
-            prefetch_related_objects(group, *related)
-    topics = [topic for item in items for topic in _item_topics(item)]
-    bylines = [byline for item in items if (byline := _item_byline(item)) is not None]
-    topic_titles = {
-        topic.translation_key: topic.title
-        for topic in localize_all(list({t.pk: t for t in topics}.values()), locale,
-                                  fallback=False)
-    }
-    author_names = {
-        author.translation_key: author.name
-        for author in localize_all(list({a.pk: a for a in bylines}.values()), locale,
-                                   fallback=True)
-    }
+    topic_titles = _topic_titles(by_model, locale)
+    author_names = _author_names(by_model, locale)
     for item in items:
-        item.feed_categories = [
-            topic_titles[topic.translation_key] for topic in _item_topics(item)
-            if topic.translation_key in topic_titles
-        ]
-        byline = _item_byline(item)
-        item.feed_author = author_names.get(byline.translation_key) if byline else None
+        item.feed_categories = topic_titles.get(item.pk, [])
+        item.feed_author = None
+        if item.byline_field:
+            field = item._meta.get_field(item.byline_field)
+            item.feed_author = author_names.get(
+                (field.related_model, getattr(item, field.attname)))
     return items
 
 

@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from .cache import timeout
 from .images import CONTACT_PHOTO, TEASER
+from .restrictions import public_q
 
 PAGE_SIZE = 10
 FEED_SIZE = 20
@@ -35,7 +36,7 @@ def mixed_listing(condition):
     Page types declare their own date with `listing_date_field`.
     """
     return (
-        Page.objects.live().public().filter(condition)
+        Page.objects.live().filter(public_q()).filter(condition)
         .exclude(expire_at__lte=timezone.now())
         .annotate(listing_date=F("listing__listing_date"),
                   first_published=F("listing__first_published"))

@@ -7,6 +7,8 @@ own locale; these helpers swap them in bulk instead of one `.localized` query pe
 
 from wagtail.models import DraftStateMixin, Page
 
+from .restrictions import public_q
+
 
 def localize_all(objects, locale, *, fallback):
     """Return the translations of `objects` in `locale`, in the same order.
@@ -25,7 +27,7 @@ def localize_all(objects, locale, *, fallback):
         translation_key__in={obj.translation_key for obj in objects}, locale=locale
     )
     if is_page:
-        queryset = queryset.live().public()
+        queryset = queryset.live().filter(public_q())
         if model is Page:
             queryset = queryset.specific()
     elif issubclass(model, DraftStateMixin):

@@ -2,11 +2,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .forms import EditorialPageForm
+from .restrictions import may_be_private
 from .snippets import Author, Contact
 
 __all__ = ["Author", "BasePage", "Contact", "DatedPageMixin", "ListingDate"]
@@ -89,6 +90,13 @@ class BasePage(Page):
     def publication_dates(self):
         """ISO 8601 (published, modified) for `article:*` tags, or (None, None)."""
         return None, None
+
+    def get_view_restrictions(self):
+        """Wagtail's check before serving reads the page's ancestors and their restrictions;
+        a page in no private section skips both (`core.restrictions`)."""
+        if self.path and not may_be_private(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def listing_image(self):

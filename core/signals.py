@@ -43,7 +43,7 @@ def connect():
     post_save.connect(_page_saved, dispatch_uid="core.page_saved")
     # Privacy settings change what menus, footers and listings may show.
     for signal in (post_save, post_delete):
-        signal.connect(bump_site_version, sender=PageViewRestriction,
+        signal.connect(_restriction_changed, sender=PageViewRestriction,
                        dispatch_uid=f"core.restriction_changed.{id(signal)}")
 
 
@@ -59,6 +59,14 @@ def _page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
         return
     bump_site_version()
+
+
+def _restriction_changed(sender, **kwargs):
+    """Retire cached output at once and again after the commit: a request between the two
+    may have cached what it read before the commit (core.restrictions caches which pages
+    are private, and a private page must not stay listed)."""
+    bump_site_version()
+    transaction.on_commit(bump_site_version)
 
 
 def _page_deleted(sender, instance, **kwargs):

@@ -11,6 +11,8 @@ from django.db.models.functions import Coalesce
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .restrictions import public_q
+
 
 class MultilingualSitemap(Sitemap):
     # URLs per section of the sitemap index; the protocol allows 50,000, fewer keep each
@@ -29,7 +31,7 @@ class MultilingualSitemap(Sitemap):
 
     def items(self):
         return (
-            Page.objects.live().public().filter(self._tree_filter())
+            Page.objects.live().filter(public_q()).filter(self._tree_filter())
             .select_related("locale").order_by("path")
         )
 
@@ -44,7 +46,7 @@ class MultilingualSitemap(Sitemap):
         items = list(self.paginator.page(page).object_list)
         translations = defaultdict(list)
         for translation in (
-            Page.objects.live().public().filter(self._tree_filter())
+            Page.objects.live().filter(public_q()).filter(self._tree_filter())
             .filter(translation_key__in={item.translation_key for item in items})
             .select_related("locale")
         ):

@@ -22,6 +22,7 @@ from core.listing import (
 )
 from core.localization import localize, localize_all
 from core.models import Author, BasePage, Contact, DatedPageMixin
+from core.restrictions import public_q
 from core.seo import news_article, news_dates
 from core.templatetags.site_tags import cached_pages
 from core.widgets import FilterableCheckboxes, FilterableRadios
@@ -73,7 +74,7 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
         """The topic hubs offered as filters: this language's, of this site (from the cache
         until the next publication)."""
         return cached_pages(site_key("filter-topics", self.pk), lambda: (
-            TopicPage.objects.live().public()
+            TopicPage.objects.live().filter(public_q())
             .filter(in_tree_of(self), locale_id=self.locale_id)
             .order_by("title").defer_streamfields()
         ))

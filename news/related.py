@@ -5,6 +5,7 @@ page itself, never a draft or private page, and always in the reader's language.
 """
 
 from core.localization import localize_all
+from core.restrictions import public_q
 
 RELATED_LIMIT = 4
 
@@ -21,7 +22,7 @@ def related_content(page, limit=RELATED_LIMIT):
     topic_keys = page.topics.values_list("translation_key", flat=True)
     exclude_keys = [page.translation_key, *(item.translation_key for item in chosen)]
     recent = (
-        news_model.objects.live().public()
+        news_model.objects.live().filter(public_q())
         .filter(locale_id=page.locale_id, topics__translation_key__in=topic_keys)
         .exclude(translation_key__in=exclude_keys)
         .order_by("-date", "-pk")

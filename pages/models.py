@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.models import BasePage
+from core.restrictions import public_q
 from security.ratelimit import claim_once, is_rate_limited
 
 from .forms import (
@@ -121,12 +122,12 @@ class StandardPage(BasePage):
     def footer_pages(cls, language_code):
         """The live, public footer pages of a language, in footer order.
 
-        `.public()` reads the (few) view restrictions first and excludes their subtrees by path
-        prefix, so the plan does not depend on the planner's statistics (a correlated
-        anti-join over every page did); the result is cached (`legal_tags.footer_links`).
+        `public_q()` excludes the (few, cached) private sections by path prefix, so the plan
+        does not depend on the planner's statistics (a correlated anti-join over every page
+        did); the result is cached (`legal_tags.footer_links`).
         """
         pages = (
-            cls.objects.live().public()
+            cls.objects.live().filter(public_q())
             .filter(locale__language_code=language_code, kind__in=cls.FOOTER_KINDS)
             .select_related("locale")
             .defer_streamfields()
@@ -139,7 +140,9 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["feedback_pages"] = FeedbackFormPage.objects.child_of(self).live().public()
+        context["feedback_pages"] = (
+            FeedbackFormPage.objects.child_of(self).live().filter(public_q())
+        )
         return context
 
 

@@ -12,6 +12,8 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.restrictions import public_q
+
 from .models import FeedbackFormPage
 
 
@@ -21,7 +23,7 @@ def submit_feedback(request, page_id):
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         raise PermissionDenied("Cross-site form submission")
     page = get_object_or_404(
-        FeedbackFormPage.objects.live().public().select_related("locale"), pk=page_id
+        FeedbackFormPage.objects.live().filter(public_q()).select_related("locale"), pk=page_id
     )
     with translation.override(page.locale.language_code):
         response = page.serve(request)

@@ -22,6 +22,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from core.restrictions import public_q
 from news.models import NewsPage
 from topics.models import TopicPage
 from videos.models import VideoPage
@@ -75,7 +76,7 @@ def searchable_pages(request, locale):
     if not roots:
         return Page.objects.none()
     within = reduce(or_, (Q(url_path__startswith=root) for root in roots))
-    return Page.objects.live().public().filter(within, locale=locale)
+    return Page.objects.live().filter(public_q()).filter(within, locale=locale)
 
 
 def filter_kind(pages, kind):
@@ -89,7 +90,7 @@ def filter_kind(pages, kind):
 def topics_for(locale):
     """The topic hubs a reader can narrow their search to, in their language."""
     return list(
-        TopicPage.objects.live().public().filter(locale=locale).order_by("title")
+        TopicPage.objects.live().filter(public_q()).filter(locale=locale).order_by("title")
         .only("id", "title", "slug", "translation_key", "locale_id")
     )
 

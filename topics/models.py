@@ -20,6 +20,7 @@ from core.listing import (
 )
 from core.localization import localize_all
 from core.models import BasePage, Contact
+from core.restrictions import public_q
 from core.widgets import FilterableCheckboxes
 
 
@@ -37,7 +38,7 @@ class TopicIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = TopicPage.objects.child_of(self).live().public().order_by("title")
+        topics = TopicPage.objects.child_of(self).live().filter(public_q()).order_by("title")
         context["topics"] = with_listing_images(topics.defer_streamfields())
         return context
 

@@ -12,6 +12,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.listing import paginate_listing
 from core.localization import localize_all
 from core.models import BasePage, DatedPageMixin
+from core.restrictions import public_q
 from core.seo import video_object
 from core.video_providers import parse_video_url, validate_video_url
 from core.widgets import FilterableCheckboxes
@@ -33,7 +34,7 @@ class VideoIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         videos = (
-            VideoPage.objects.child_of(self).live().public()
+            VideoPage.objects.child_of(self).live().filter(public_q())
             .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")
         )
         context["videos_page"] = paginate_listing(request, videos, label_kinds=False)

@@ -5,6 +5,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 from core.cache import site_key, site_version, timeout
+from core.restrictions import public_q
 
 register = template.Library()
 
@@ -52,7 +53,7 @@ def main_menu(context):
     items = []
     if root:
         items = cached_pages(site_key("menu", root.pk),
-                             lambda: root.get_children().live().public().in_menu())
+                             lambda: root.get_children().live().filter(public_q()).in_menu())
     return {"root": root, "items": items, "current": context.get("page"),
             "request": context.get("request")}
 
@@ -65,7 +66,8 @@ def page_translations(page):
     order = [code for code, _name in settings.LANGUAGES]
 
     def build():
-        return page.get_translations(inclusive=True).live().public().select_related("locale")
+        return (page.get_translations(inclusive=True).live().filter(public_q())
+                .select_related("locale"))
 
     # A page being previewed before its first save has no key of its own.
     translations = cached_pages(site_key("translations", page.pk), build) if page.pk else build()

@@ -1,8 +1,11 @@
 """Background work is queued in the database and run by the worker; periodic work (scheduled
 publishing) is queued by the worker's clock."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from django_tasks import TaskResultStatus, task_backends
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -10,7 +13,7 @@ from wagtail.images.models import Rendition
 
 from core.factories import ImageFactory
 from core.renditions import RENDITION_SPECS
-from core.tasks import create_image_renditions
+from core.tasks import create_image_renditions, prune_task_results
 from core.worker import enqueue_due, periodic_tasks
 from editorial.tasks import publish_scheduled
 
@@ -41,8 +44,45 @@ def test_the_database_worker_runs_queued_renditions(settings):
 
 
 @pytest.mark.django_db
-def test_the_scheduler_is_a_periodic_task(settings):
-    assert periodic_tasks() == [(publish_scheduled, float(settings.EDITORIAL_SCHEDULER_INTERVAL))]
+def test_scheduled_publishing_and_daily_pruning_are_periodic_tasks(settings):
+    assert periodic_tasks() == [
+        (publish_scheduled, float(settings.EDITORIAL_SCHEDULER_INTERVAL)),
+        (prune_task_results, 24 * 60 * 60.0),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_finished_task_results_are_kept_a_week_then_pruned(settings):
+    settings.TASKS = DATABASE_TASKS
+    settings.TASK_RESULTS_KEEP_DAYS = 7
+    for _ in range(3):
+        publish_scheduled.enqueue()
+    run_worker_until_idle()
+    old, recent, failed_long_ago = DBTaskResult.objects.order_by("enqueued_at")
+    now = timezone.now()
+    DBTaskResult.objects.filter(pk=old.pk).update(finished_at=now - timedelta(days=8))
+    DBTaskResult.objects.filter(pk=recent.pk).update(finished_at=now - timedelta(days=6))
+    DBTaskResult.objects.filter(pk=failed_long_ago.pk).update(
+        status=TaskResultStatus.FAILED, finished_at=now - timedelta(days=30))
+    # Queued long ago and due tomorrow: not finished, so never pruned.
+    waiting = publish_scheduled.enqueue()
+    DBTaskResult.objects.filter(pk=waiting.id).update(enqueued_at=now - timedelta(days=30),
+                                                      run_after=now + timedelta(days=1))
+
+    prune_task_results.enqueue()
+    run_worker_until_idle()
+
+    left = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
+    assert str(old.pk) not in left
+    assert str(failed_long_ago.pk) not in left
+    assert {str(recent.pk), str(waiting.id)} <= left
+    pruning = DBTaskResult.objects.get(task_path=prune_task_results.module_path)
+    assert pruning.status == TaskResultStatus.SUCCESSFUL, pruning.traceback
+
+
+@pytest.mark.django_db
+def test_pruning_does_nothing_where_tasks_run_at_once():
+    assert prune_task_results.call() is None
 
 
 @pytest.mark.django_db

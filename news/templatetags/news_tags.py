@@ -1,6 +1,7 @@
 from django import template
 
 from core.listing import with_listing_images
+from core.restrictions import public_q
 from news.models import NewsPage
 
 register = template.Library()
@@ -10,7 +11,7 @@ register = template.Library()
 def latest_news(home_page, count=3):
     """The newest news items in the home page's language, for the home page."""
     news = (
-        NewsPage.objects.live().public().descendant_of(home_page)
+        NewsPage.objects.live().filter(public_q()).descendant_of(home_page)
         .order_by("-date", "-pk").defer_streamfields()
     )
     return with_listing_images(news[:count])

@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from conftest import build_site_tree
 from core.factories import AuthorFactory, translate_page, translate_snippet
-from core.tests.helpers import soup, warm_and_count
+from core.tests.helpers import PUBLIC_PAGE_QUERY_BUDGET, soup, warm_and_count
 from news.models import NewsPage
 from news.tests.helpers import add_news, add_video, at, built_once, fresh
 from topics.factories import TopicPageFactory
@@ -236,8 +236,10 @@ def test_unknown_feed_paths_are_not_found(tree, client, path):
     assert client.get(f"{tree.crisis.url}{path}").status_code == 404
 
 
-def test_feed_query_count_does_not_grow_with_items(tree, client):
-    url = feed_url(tree, "news", "en", "rss")
+@pytest.mark.parametrize(("scope", "language"),
+                         [("news", "de"), ("news", "en"), ("topic", "en")])
+def test_feed_query_count_does_not_grow_with_items(tree, client, scope, language):
+    url = feed_url(tree, scope, language, "rss")
     small = warm_and_count(client, url)
     for number in range(12):
         day = datetime.date(2021, 3, 1) + datetime.timedelta(days=number)
@@ -250,7 +252,7 @@ def test_feed_query_count_does_not_grow_with_items(tree, client):
     large = warm_and_count(client, url)
 
     assert len(fetch(client, url)[1].entries) == 20
-    assert small == large, (small, large)
+    assert small == large <= PUBLIC_PAGE_QUERY_BUDGET, (small, large)
 
 
 def test_a_front_cache_purges_the_feeds_with_the_page(tree):

@@ -87,13 +87,14 @@ def test_draft_and_private_pages_are_not_linked(legal, client):
     assert footer_links(client, "/") == []
 
 
-def test_the_footer_links_cost_two_queries_whatever_the_number_of_pages(
+def test_the_footer_links_cost_one_query_whatever_the_number_of_pages(
         legal, site_tree, django_assert_num_queries):
-    # The view restrictions, then the pages outside them (and the footer caches the result).
+    # The private sections are read once and cached (core.restrictions); then one query for
+    # the pages outside them (and the footer caches the result).
     StandardPageFactory.create_batch(5, parent=site_tree.home)
     with django_assert_num_queries(2):
         assert len(StandardPage.footer_pages("de")) == 3
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         assert len(StandardPage.footer_pages("en")) == 2
 
 

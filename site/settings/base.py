@@ -276,7 +276,12 @@ if FRONTEND_CACHE_URLS:
 # and reference indexing, image renditions, front-cache purging, scheduled publishing.
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-PERIODIC_TASKS = {"editorial.tasks.publish_scheduled": EDITORIAL_SCHEDULER_INTERVAL}
+# Finished task results are kept this many days, then pruned once a day.
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "7"))
+PERIODIC_TASKS = {
+    "editorial.tasks.publish_scheduled": EDITORIAL_SCHEDULER_INTERVAL,
+    "core.tasks.prune_task_results": 24 * 60 * 60,
+}
 # Media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, otherwise files
 # under MEDIA_ROOT, which production serves at MEDIA_URL (core/media.py, deploy/nginx/).
 STORAGES["default"] = media_storage(os.environ)

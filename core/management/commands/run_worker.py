@@ -10,7 +10,8 @@ from core.worker import Clock, periodic_tasks
 class Command(DatabaseWorkerCommand):
     help = (
         "Run the background worker: search indexing, image renditions, front-cache purging, "
-        "and the periodic tasks of settings.PERIODIC_TASKS (scheduled publishing). "
+        "and the periodic tasks of settings.PERIODIC_TASKS (scheduled publishing, pruning old "
+        "task results). "
         "`make run` starts it beside the web server; in production it runs as a service."
     )
 
