@@ -38,6 +38,13 @@ def _in(model, language_code, **filters):
     return model.objects.live().get(locale__language_code=language_code, **filters)
 
 
+def _same_in(model, language_code, **german_filters):
+    """The page in `language_code` that translates the German page matching the filters
+    (translated pages have slugs of their own)."""
+    german = _in(model, "de", **german_filters)
+    return _in(model, language_code, translation_key=german.translation_key)
+
+
 def reader_pages(language_code):
     """(name, URL) of every page type a reader meets, in one language of the demo site.
 
@@ -46,13 +53,14 @@ def reader_pages(language_code):
     """
     prefix = "" if language_code == "de" else f"/{language_code}"
     news_index = _in(NewsIndexPage, language_code)
+    topic = _same_in(TopicPage, language_code, slug=TOPIC_SLUG)
     pages = [
         ("home page", _in(HomePage, language_code).url),
         ("news index", news_index.url),
-        ("news index, filtered", f"{news_index.url}?topic={TOPIC_SLUG}&type=news&year=2021"),
-        ("news item", _in(NewsPage, language_code, slug=notice.SLUG).url),
+        ("news index, filtered", f"{news_index.url}?topic={topic.slug}&type=news&year=2021"),
+        ("news item", _same_in(NewsPage, language_code, slug=notice.SLUG).url),
         ("topic index", _in(TopicIndexPage, language_code).url),
-        ("topic hub", _in(TopicPage, language_code, slug=TOPIC_SLUG).url),
+        ("topic hub", topic.url),
         ("video index", _in(VideoIndexPage, language_code).url),
         ("video page", VideoPage.objects.live().filter(
             locale__language_code=language_code).first().url),
