@@ -2,11 +2,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import GermanSnippetChooserViewSet
 from .models import Author, Contact
 
 
 class ContactViewSet(SnippetViewSet):
     model = Contact
+    chooser_viewset_class = GermanSnippetChooserViewSet
     icon = "user"
     menu_label = _("Contacts")
     list_display = ["name", "organisation", "email"]
@@ -16,6 +18,7 @@ class ContactViewSet(SnippetViewSet):
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    chooser_viewset_class = GermanSnippetChooserViewSet
     icon = "group"
     menu_label = _("Authors and teams")
     list_display = ["name", "kind"]
