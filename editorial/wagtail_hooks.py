@@ -60,3 +60,9 @@ def german_wording_in_the_translation_editor():
         gettext("More actions"),
         gettext("{source} to {target} translation"),
     )
+
+
+@hooks.register("insert_editor_js")
+def esc_closes_only_the_date_picker():
+    return format_html('<script src="{}" defer></script>',
+                       static("editorial/js/schedule-dialog-esc.js"))
