@@ -17,10 +17,13 @@ from .video_providers import parse_video_url, validate_video_url
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-def _require_one(value, names, message, *, optional=False):
-    """Allow exactly one of the fields `names` to be filled (or none, if `optional`)."""
+def _require_one(value, names, message, *, optional=False, deferred=False):
+    """Allow exactly one of the fields `names` to be filled (or none, if `optional`).
+
+    `deferred` (a draft or autosave, see `Block.is_deferred_validation`): a block the editor
+    is still filling in may have none yet; two at once is a mistake even in a draft."""
     chosen = [name for name in names if value.get(name)]
-    if len(chosen) > 1 or (not chosen and not optional):
+    if len(chosen) > 1 or (not chosen and not optional and not deferred):
         errors = {name: ErrorList([ValidationError(message)]) for name in names}
         raise StructBlockValidationError(block_errors=errors)
 
@@ -69,6 +72,8 @@ class ImageBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         image = value.get("image")
+        if self.is_deferred_validation:
+            return value  # alt text may follow: the draft is not yet published
         if (image and not value.get("decorative") and not value.get("alt_text")
                 and not getattr(image, "description", "")):
             raise StructBlockValidationError(block_errors={"alt_text": ErrorList([
@@ -123,7 +128,8 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_one(value, ["video", "url"], _("Choose a video page or enter a URL."))
+        _require_one(value, ["video", "url"], _("Choose a video page or enter a URL."),
+                     deferred=self.is_deferred_validation)
         return value
 
     class Meta:
@@ -189,8 +195,9 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_one(value, ["page", "url"], _("Choose a page or enter a URL."))
-        if value.get("url") and not value.get("title"):
+        deferred = self.is_deferred_validation
+        _require_one(value, ["page", "url"], _("Choose a page or enter a URL."), deferred=deferred)
+        if value.get("url") and not value.get("title") and not deferred:
             raise StructBlockValidationError(block_errors={"title": ErrorList([
                 ValidationError(_("External links need a link text."))
             ])})

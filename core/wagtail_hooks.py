@@ -5,12 +5,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import GermanSnippetChooserViewSet
 from .page_chooser import URL_NAME, browse_in_language, only_pages_in_language
 from .snippets import Author, Contact
 
 
 class ContactViewSet(SnippetViewSet):
     model = Contact
+    chooser_viewset_class = GermanSnippetChooserViewSet
     icon = "user"
     menu_label = _("Contacts")
     list_display = ["name", "organisation", "email"]
@@ -20,6 +22,7 @@ class ContactViewSet(SnippetViewSet):
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    chooser_viewset_class = GermanSnippetChooserViewSet
     icon = "group"
     menu_label = _("Authors and teams")
     list_display = ["name", "kind"]

@@ -38,8 +38,9 @@ class EditorialApprovalTask(GroupApprovalTask):
     """Wagtail's group approval, where nobody approves their own work (four-eyes rule).
 
     "Their own work" is what they submitted (the workflow's requester), or the revision under
-    review when they saved it. The rule holds in every view: the actions offered in the editor
-    and in the dashboard's dialog come from `get_actions`, and Wagtail refuses any other.
+    review when they saved it, or the latest revision if they saved it during the review. The
+    rule holds in every view: the actions offered in the editor and in the dashboard's dialog
+    come from `get_actions`, and Wagtail refuses any other.
     """
 
     class Meta:
@@ -58,9 +59,15 @@ class EditorialApprovalTask(GroupApprovalTask):
         task_state = getattr(obj, "current_workflow_task_state", None)
         if task_state is None or task_state.task_id != self.pk:
             return False
-        requested_by = task_state.workflow_state.requested_by_id
-        revision_user = task_state.revision.user_id if task_state.revision_id else None
-        return user.pk in {requested_by, revision_user}
+        authors = {task_state.workflow_state.requested_by_id}
+        if task_state.revision_id:
+            authors.add(task_state.revision.user_id)
+        # Wagtail keeps the submitted revision on the task; an edit saved during the review is
+        # the latest revision, and approving publishes it.
+        latest = obj.get_latest_revision()
+        if latest is not None and latest.created_at >= task_state.started_at:
+            authors.add(latest.user_id)
+        return user.pk in authors
 
     def approval_blocked(self, obj, user):
         cache = obj.__dict__.setdefault("_editorial_four_eyes", {})

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +30,7 @@ from videos.models import VideoPage
 
 from .feeds import NewsFeedsMixin
 from .filters import ContentType, NewsFilterForm
+from .forms import NewsPageForm
 from .related import related_content
 
 
@@ -197,6 +197,7 @@ class NewsPage(DatedPageMixin, BasePage):
         SynchronizedField("contacts"),
         SynchronizedField("related_links"),
     ]
+    base_form_class = NewsPageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     listing_image_field = "lead_image"
@@ -210,15 +211,6 @@ class NewsPage(DatedPageMixin, BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
-
-    def clean(self):
-        super().clean()
-        if self.lead_image_id and not self.lead_image_decorative and not (
-            self.lead_image_alt or ""
-        ).strip():
-            raise ValidationError({"lead_image_alt": _(
-                "Describe the image for people who cannot see it, or mark it as decorative."
-            )})
 
     @property
     def lead_image_alt_text(self):

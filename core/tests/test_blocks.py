@@ -145,3 +145,37 @@ def test_related_links_need_at_least_one_link():
         clean(RelatedLinksBlock(), {"heading": "Links", "links": []})
 
     assert isinstance(caught.value.block_errors["links"], ListBlockValidationError)
+
+
+# --- Drafts (autosave, "Entwurf speichern"): what the editor is still filling in -------------
+
+def clean_draft(block, raw):
+    """Validate `raw` as a draft save does (Wagtail's deferred validation)."""
+    return block.clean_deferred(block.to_python(raw))
+
+
+def test_a_draft_keeps_a_video_block_without_a_video_yet():
+    assert clean_draft(VideoBlock(), {"title": "Rundgang"})["title"] == "Rundgang"
+
+
+def test_a_draft_keeps_a_link_without_target_or_text_yet():
+    assert clean_draft(LinkBlock(), {"title": "Später"})["title"] == "Später"
+    assert clean_draft(LinkBlock(), {"url": "https://example.org/"})["url"] == (
+        "https://example.org/")
+
+
+def test_a_draft_keeps_an_image_whose_alt_text_is_still_missing():
+    image = ImageFactory(description="")
+    assert clean_draft(ImageBlock(), {"image": image.pk})["image"] == image
+
+
+def test_a_draft_still_refuses_a_link_with_two_targets(home):
+    both = {"page": home.pk, "url": "https://example.org/", "title": "Beides"}
+    with pytest.raises(StructBlockValidationError):
+        clean_draft(LinkBlock(), both)
+
+
+def test_after_a_draft_the_block_validates_fully_again():
+    block = VideoBlock()
+    clean_draft(block, {"title": "Rundgang"})
+    assert error_fields(block, {"title": "Rundgang"}) == {"video", "url"}

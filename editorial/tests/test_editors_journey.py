@@ -111,3 +111,52 @@ def test_write_request_changes_fix_and_approve_with_four_eyes(site, chromium, li
                  if url.startswith("http") and urlsplit(url).netloc != own_host}
     assert elsewhere == set()
     assert requests
+
+
+def test_the_redaktion_edits_during_review_and_then_cannot_approve(site, chromium, live_server):
+    """Four eyes: whoever last edited a page while it waited for approval cannot approve it."""
+    requests = []
+    author_context, author = open_as(chromium, live_server, "autorin", requests)
+    author.get_by_role("link", name="Neue Nachricht").click()
+    author.locator("#id_title").fill(TITLE)
+    author.locator("#id_teaser").fill("Die Stadt öffnet kühle Räume.")
+    footer_action(author, "Zur Freigabe einreichen")
+    expect(author.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
+    author_context.close()
+    item = NewsPage.objects.get(title=TITLE)
+
+    # redaktion improves the teaser during the review and saves.
+    reviewer_context, reviewer = open_as(chromium, live_server, "redaktion", requests)
+    reviewer.goto(f"/admin/pages/{item.pk}/edit/")
+    reviewer.locator("#id_teaser").fill("Ab Montag öffnet die Stadt kühle Räume.")
+    save = reviewer.locator("footer").get_by_role("button", name=re.compile(r"speichern", re.I))
+    save.first.click()
+    expect(reviewer.locator(".messages")).to_be_visible()
+
+    # Now the edit is hers: no "Freigeben", and the editor says why, in German.
+    reviewer.goto(f"/admin/pages/{item.pk}/edit/")
+    reviewer.locator("footer .w-dropdown__toggle").first.click()
+    expect(reviewer.locator("footer").get_by_role("button", name=re.compile(r"^\s*Freigeben"))
+           ).to_have_count(0)
+    expect(reviewer.locator("footer").get_by_role("button", name=re.compile("Änderungen anfordern"))
+           ).to_be_visible()
+    expect(reviewer.get_by_text("Vier-Augen-Prinzip")).to_be_visible()
+    reviewer_context.close()
+
+    # redaktion2 approves the version redaktion edited.
+    second_context, second = open_as(chromium, live_server, "redaktion2", requests)
+    second.goto(f"/admin/pages/{item.pk}/edit/")
+    footer_action(second, r"^\s*Freigeben\s*$")
+    expect(second.locator(".messages")).to_contain_text("freigegeben")
+    item.refresh_from_db()
+    if not item.live:
+        # WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT: that approval was of the submitted
+        # version; the version redaktion edited waits for its own approval.
+        assert item.workflow_in_progress
+        second.goto(f"/admin/pages/{item.pk}/edit/")
+        footer_action(second, r"^\s*Freigeben\s*$")
+        expect(second.locator(".messages")).to_contain_text("freigegeben und veröffentlicht")
+    second_context.close()
+    item.refresh_from_db()
+    assert item.live
+    assert item.teaser == "Ab Montag öffnet die Stadt kühle Räume."

@@ -132,3 +132,26 @@ def test_a_waiting_authors_main_button_is_not_withdrawing(tree, author_client):
     assert main_button is not None
     assert main_button.start() < html.index("Einreichung zurückziehen")
     assert "Workflow abbrechen" not in html
+
+
+def approval_offered(page, user):
+    page = NewsPage.objects.get(pk=page.pk)
+    task = page.current_workflow_task.specific
+    return "approve" in [name for name, _label, _modal in task.get_actions(page, user)]
+
+
+def test_whoever_edits_during_the_review_cannot_approve_it(
+    tree, accounts, author_client, redaktion_client, redaktion
+):
+    page = submit(author_client, tree, title="Fremde Meldung")
+    assert approval_offered(page, redaktion)
+
+    edited = news_form_data(page, teaser="Von der Redaktion verbessert.")
+    assert redaktion_client.post(edit_url(page), edited).status_code == 302
+
+    assert not approval_offered(page, redaktion)
+    assert 'id="editorial-four-eyes"' in redaktion_client.get(edit_url(page)).content.decode()
+    redaktion_client.post(workflow_action_url(page, "approve"), {"comment": ""})
+    page.refresh_from_db()
+    assert not page.live
+    assert approval_offered(page, accounts["redaktion2"])

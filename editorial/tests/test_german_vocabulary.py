@@ -21,6 +21,9 @@ FORBIDDEN = [
     "More actions", "Moderation", "genehmigen", "Kurztitel", "domain.com",
     " to English translation", "Workflow abbrechen", "Redaktionelle Freigabe einreichen",
 ]
+# The choosers of the contact and byline blocks and fields, with their language column/filter.
+SNIPPET_CHOOSERS = ["/admin/snippets/choose/core/contact/", "/admin/snippets/choose/core/author/",
+                    "/admin/snippets/choose/core/contact/results/?locale=de"]
 # "27 November 2026": a German date has a dot after the day.
 DATE_WITHOUT_DOT = re.compile(
     r"\b\d{1,2} (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
@@ -64,11 +67,10 @@ def test_the_three_roles_see_german_admin_screens(tree, accounts):
                  f"/admin/pages/{page.pk}/workflow_history/"]
     screens = {
         "autorin": (author, ["/admin/", add_url, f"/admin/pages/{tree.news_index.pk}/",
-                             "/admin/snippets/core/contact/", "/admin/account/", *page_urls]),
-        # Not the snippet choosers: Wagtail labels their language filter with the field name
-        # "Locale", which no catalogue can translate (the page form uses lists instead).
+                             "/admin/snippets/core/contact/", "/admin/account/", *page_urls,
+                             *SNIPPET_CHOOSERS]),
         "redaktion": (redaktion, ["/admin/", *page_urls, "/admin/snippets/core/author/",
-                                  "/admin/snippets/core/contact/"]),
+                                  "/admin/snippets/core/contact/", *SNIPPET_CHOOSERS]),
         "translator-en": (translator, ["/admin/", f"/admin/pages/{tree.news_index_en.pk}/",
                                        f"/admin/pages/{tree.news_index_en.pk}/edit/",
                                        "/admin/account/"]),

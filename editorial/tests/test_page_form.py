@@ -146,7 +146,7 @@ def image():
 
 
 def test_a_lead_image_needs_alt_text_unless_it_is_decorative(tree, author_client, image):
-    data = news_form_data(title="Mit Bild", lead_image=str(image.pk))
+    data = news_form_data(title="Mit Bild", lead_image=str(image.pk), **{"action-submit": "1"})
 
     response = author_client.post(add_url(tree.news_index), data)
     assert response.status_code == 200
@@ -154,6 +154,12 @@ def test_a_lead_image_needs_alt_text_unless_it_is_decorative(tree, author_client
 
     decorative = {**data, "lead_image_decorative": "on"}
     assert author_client.post(add_url(tree.news_index), decorative).status_code == 302
+
+
+def test_a_draft_may_wait_for_the_lead_images_alt_text(tree, author_client, image):
+    data = news_form_data(title="Mit Bild", lead_image=str(image.pk))
+
+    assert author_client.post(add_url(tree.news_index), data).status_code == 302
 
 
 def test_the_public_page_renders_the_editors_alt_text(tree, image, client):
