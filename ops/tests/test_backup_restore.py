@@ -82,7 +82,7 @@ def make_content():
     return image, rendition
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_backup_restored_into_an_empty_database_is_identical(
     media, empty_database, tmp_path
 ):
@@ -108,7 +108,7 @@ def test_a_backup_restored_into_an_empty_database_is_identical(
     assert get_image_model().objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_restore_into_a_database_with_tables_is_refused(media, tmp_path):
     make_content()
     pages_before = rows(connection.settings_dict, "wagtailcore_page")
