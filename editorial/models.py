@@ -2,9 +2,10 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import GroupApprovalTask, Site
+from wagtail.models import GroupApprovalTask, Revision, Site
 
 
 @register_setting(icon="tasks")
@@ -92,8 +93,19 @@ class EditorialApprovalTask(GroupApprovalTask):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         if four_eyes_required():
-            states = states.exclude(workflow_state__requested_by=user).exclude(
-                revision__user=user
+            # The same people as is_own_work(), in one query: the submitter, the author of the
+            # revision under review, and whoever saved the latest revision during the review.
+            last_editor = Revision.objects.filter(
+                base_content_type=OuterRef("workflow_state__base_content_type"),
+                object_id=OuterRef("workflow_state__object_id"),
+                created_at__gte=OuterRef("started_at"),
+            ).order_by("-created_at", "-pk").values("user_id")[:1]
+            states = (
+                states.exclude(workflow_state__requested_by=user)
+                .exclude(revision__user=user)
+                .annotate(last_editor_during_review=Subquery(last_editor))
+                .filter(Q(last_editor_during_review__isnull=True)
+                        | ~Q(last_editor_during_review=user.pk))
             )
         return states
 

@@ -101,13 +101,8 @@ def test_the_submitter_cannot_approve_another_redaktion_member_can(
 def test_the_own_submission_is_not_in_my_approval_list(tree, redaktion_client, second_reviewer):
     submit(redaktion_client, tree, title="Eigene Meldung")
 
-    def awaiting(client):
-        html = client.get("/admin/").content.decode()
-        start = html.index('id="editorial-awaiting-my-approval-section"')
-        return html[start:html.index("</section>", start)]
-
-    assert "Eigene Meldung" not in awaiting(redaktion_client)
-    assert "Eigene Meldung" in awaiting(second_reviewer)
+    assert "Eigene Meldung" not in awaiting_my_approval(redaktion_client)
+    assert "Eigene Meldung" in awaiting_my_approval(second_reviewer)
 
 
 def test_an_administrator_can_switch_the_rule_off(tree, redaktion_client):
@@ -155,3 +150,22 @@ def test_whoever_edits_during_the_review_cannot_approve_it(
     page.refresh_from_db()
     assert not page.live
     assert approval_offered(page, accounts["redaktion2"])
+
+
+def awaiting_my_approval(client):
+    html = client.get("/admin/").content.decode()
+    start = html.index('id="editorial-awaiting-my-approval-section"')
+    return html[start:html.index("</section>", start)]
+
+
+def test_whoever_edited_during_the_review_no_longer_finds_it_in_my_approval_list(
+    tree, author_client, redaktion_client, second_reviewer
+):
+    page = submit(author_client, tree, title="Fremde Meldung")
+    assert "Fremde Meldung" in awaiting_my_approval(redaktion_client)
+
+    edited = news_form_data(page, teaser="Von der Redaktion verbessert.")
+    assert redaktion_client.post(edit_url(page), edited).status_code == 302
+
+    assert "Fremde Meldung" not in awaiting_my_approval(redaktion_client)
+    assert "Fremde Meldung" in awaiting_my_approval(second_reviewer)
