@@ -2,9 +2,14 @@
 fixed number of queries whatever its depth."""
 
 import pytest
+from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
+from core.routing import pages_on_the_way
+from core.tests.test_listing_dates import bulk_news, requires_postgres
 from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
 
@@ -54,3 +59,23 @@ def test_a_feed_is_found_in_two_queries(site_tree, django_assert_num_queries):
     with django_assert_num_queries(2):
         page, _args = routed(home, "/aktuelles/feed/rss/")
     assert page.pk == site_tree.news_index.pk
+
+
+@requires_postgres
+def test_finding_a_news_item_by_its_address_starts_from_the_slug_index_at_10000_items(
+    site_tree,
+):
+    bulk_news(site_tree.news_index, 10_000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    home = site_tree.news_index.get_parent()
+    components = [site_tree.news_index.slug, "m-4711"]
+
+    with CaptureQueriesContext(connection) as queries:
+        pages = pages_on_the_way(home, components)
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + queries.captured_queries[0]["sql"])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert [page.pk for page in pages][-1] == Page.objects.get(slug="m-4711").pk
+    assert "Seq Scan" not in plan, plan
