@@ -145,4 +145,3 @@ def test_the_footer_query_needs_no_anti_join_at_10000_items(site_tree, analyzed)
         .order_by("path")
     )
     assert "Anti Join" not in plan and "SubPlan" not in plan, plan
-
