@@ -8,7 +8,8 @@ uncached and through Varnish, then the search in each language with several sear
 (bench/rotate.lua), prints a table and writes it as JSON to var/bench/. Then load
 with writes: 50 readers for 60 s through Varnish (SIZE=small: 10 s) while the Redaktion
 publishes 20 news items (small: 5); the bench fails if a reader gets a 5xx, the app logs an
-error, or a published item is still served stale after its purge.
+error, or a published item is still served stale after its purge (at the end, or 30 s after
+publishing it).
 
 Environment: SIZE=small|full (default full), BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/bench; "<name>_small" holds the 100-item reference),
