@@ -13,9 +13,20 @@ from .snippets import Author, Contact
 __all__ = ["Author", "BasePage", "Contact", "DatedPageMixin", "ListingDate"]
 
 
-class DatedPageMixin:
-    """For page types with an optional `date` field (news, videos): the date defaults to the
-    first publication, and readers see that date until an editor sets one."""
+class DatedPageMixin(models.Model):
+    """For page types with an optional date (news, videos): the date defaults to the first
+    publication, and readers see that date until an editor sets one."""
+
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty to use the date of first publication."),
+    )
+
+    class Meta:
+        abstract = True
 
     def save(self, *args, **kwargs):
         if self.date is None and self.first_published_at:

@@ -114,13 +114,6 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
 
 
 class NewsPage(DatedPageMixin, BasePage):
-    date = models.DateField(
-        _("date"),
-        null=True,
-        blank=True,
-        db_index=True,
-        help_text=_("Leave empty to use the date of first publication."),
-    )
     subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
     lead_image = models.ForeignKey(
         "wagtailimages.Image",

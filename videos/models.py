@@ -44,13 +44,6 @@ class VideoIndexPage(BasePage):
 class VideoPage(DatedPageMixin, BasePage):
     """A video shown from its stored URL behind a consent placeholder: no oEmbed, no tracking."""
 
-    date = models.DateField(
-        _("date"),
-        null=True,
-        blank=True,
-        db_index=True,
-        help_text=_("Leave empty to use the date of first publication."),
-    )
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     topics = ParentalManyToManyField(
         TopicPage, verbose_name=_("topics"), blank=True, related_name="video_pages"
