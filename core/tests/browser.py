@@ -24,3 +24,9 @@ def quiet_admin_on_sqlite(settings):
     if connection.vendor == "sqlite":
         settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
         settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+
+
+def footer_action(page, name):
+    """Open the editor's footer menu and press the action whose label matches `name`."""
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.locator("footer").get_by_role("button", name=re.compile(name)).click()

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.tests.browser import footer_action
 from news.models import NewsPage
 
 from .helpers import build_tree, demo_accounts, news_draft
@@ -85,8 +86,7 @@ def test_autosave_stays_quiet_while_a_block_is_filled_in(live_server, browser_pa
     assert "Validierungsfehler" not in page.locator("body").inner_text()
 
     # Submitting validates fully: the errors are shown, nothing typed is lost.
-    page.locator("footer .w-dropdown__toggle").first.click()
-    page.get_by_role("button", name=re.compile("Zur Freigabe einreichen")).click()
+    footer_action(page, "Zur Freigabe einreichen")
     expect(page.locator(".messages")).to_contain_text("Fehlern bei der Validierung")
     expect(page.get_by_text("Wählen Sie eine Videoseite aus oder geben Sie eine URL ein.").first
            ).to_be_visible()

@@ -11,8 +11,8 @@ from django.conf import settings as django_settings
 from django.core import mail
 from playwright.sync_api import expect
 
+from core.tests.browser import footer_action, quiet_admin_on_sqlite
 from core.tests.browser import log_in as admin_log_in
-from core.tests.browser import quiet_admin_on_sqlite
 from news.models import NewsPage
 
 from .helpers import PASSWORD, build_tree, demo_accounts
@@ -62,8 +62,7 @@ def write_news_item(page, tree):
             "data-w-autosave-state-value", "saved"
         )
 
-    page.locator("footer .w-dropdown__toggle").first.click()
-    page.get_by_role("button", name=re.compile("Zur Freigabe einreichen")).click()
+    footer_action(page, "Zur Freigabe einreichen")
     expect(page.locator(".messages")).to_contain_text(TITLE)
 
 
@@ -108,8 +107,7 @@ def test_author_writes_redaktion_approves_reader_reads(site, browser_page, chrom
         preview.close()
 
         row.get_by_role("link", name=re.compile("Prüfen|Review")).click()
-        editor.locator("footer .w-dropdown__toggle").first.click()
-        editor.get_by_role("button", name=re.compile(r"^\s*(Freigeben|Approve)\s*$")).click()
+        footer_action(editor, r"^\s*(Freigeben|Approve)\s*$")
         expect(editor.locator(".messages")).to_contain_text(TITLE)
     finally:
         context.close()

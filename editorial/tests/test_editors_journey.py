@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
 from core.factories import translate_page
-from core.tests.browser import log_in, quiet_admin_on_sqlite
+from core.tests.browser import footer_action, log_in, quiet_admin_on_sqlite
 from news.models import NewsPage
 
 from .helpers import PASSWORD, build_tree, demo_accounts
@@ -39,11 +39,6 @@ def open_as(chromium, live_server, username, requests):
     log_in(page, username, PASSWORD)
     expect(page.locator("#editorial-my-drafts-section")).to_be_visible()
     return context, page
-
-
-def footer_action(page, name):
-    page.locator("footer .w-dropdown__toggle").first.click()
-    page.locator("footer").get_by_role("button", name=re.compile(name)).click()
 
 
 def test_write_request_changes_fix_and_approve_with_four_eyes(site, chromium, live_server):

@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.tests.browser import footer_action, quiet_admin_on_sqlite
 from core.tests.browser import log_in as admin_log_in
-from core.tests.browser import quiet_admin_on_sqlite
 from news.models import NewsPage
 
 from ..exchange_support import make_live_notice_en
@@ -56,8 +56,7 @@ def test_a_republished_german_notice_shows_its_english_translation_as_outdated(
     # The Redaktion edits the German notice and publishes it again.
     editor.goto(f"/admin/pages/{site.notice.pk}/edit/")
     editor.locator("#id_title").fill(NEW_TITLE)
-    editor.locator("footer .w-dropdown__toggle").first.click()
-    editor.get_by_role("button", name=re.compile(r"^\s*(Veröffentlichen|Publish)\s*$")).click()
+    footer_action(editor, r"^\s*(Veröffentlichen|Publish)\s*$")
     editor.wait_for_url(re.compile(r".*/admin/pages/\d+/(edit/)?$"))
     notice = NewsPage.objects.get(pk=site.notice.pk)
     assert notice.title == NEW_TITLE and notice.live and not notice.has_unpublished_changes
