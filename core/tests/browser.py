@@ -30,3 +30,20 @@ def footer_action(page, name):
     """Open the editor's footer menu and press the action whose label matches `name`."""
     page.locator("footer .w-dropdown__toggle").first.click()
     page.locator("footer").get_by_role("button", name=re.compile(name)).click()
+
+
+def start_watching_edits(page):
+    """Before opening an editor: note when Wagtail starts watching the form for edits."""
+    page.add_init_script("document.addEventListener('w-unsaved:watch-edits', "
+                         "() => { window.editsWatched = true; });")
+
+
+def wait_until_edits_are_watched(page, seconds=15):
+    """Wagtail records the editor's starting state a moment after it opens (and then says so
+    with "w-unsaved:watch-edits"); edits made before count as the starting state and are
+    never autosaved. Not wait_for_function: the admin's CSP forbids its eval."""
+    for _ in range(seconds * 4):
+        if page.evaluate("() => window.editsWatched === true"):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the editor never started watching for edits")

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.tests.browser import footer_action
+from core.tests.browser import footer_action, start_watching_edits, wait_until_edits_are_watched
 from news.models import NewsPage
 
 from .helpers import build_tree, demo_accounts, news_draft
@@ -48,18 +48,10 @@ def test_autosave_stays_quiet_while_a_block_is_filled_in(live_server, browser_pa
     answers = []
     page.on("response", lambda response: answers.append(response.status)
             if response.request.method == "POST" and "/admin/pages/" in response.url else None)
-    page.add_init_script("document.addEventListener('w-unsaved:watch-edits', "
-                         "() => { window.editsWatched = true; });")
+    start_watching_edits(page)
     page.goto(f"/admin/pages/{draft.pk}/edit/")
     expect(page.locator("#id_title")).to_have_value(TITLE)
-    # Wagtail records the form's starting state a moment after the editor opens (and tells
-    # with "w-unsaved:watch-edits"); edits made before that count as the starting state.
-    for _ in range(60):  # not wait_for_function: the admin's CSP forbids its eval
-        if page.evaluate("() => window.editsWatched === true"):
-            break
-        page.wait_for_timeout(250)
-    else:
-        pytest.fail("the editor never started watching for edits")
+    wait_until_edits_are_watched(page)
 
     insert_block(page, "Kontakt")
     page.locator("[data-contentpath='body'] input[name$='-value-heading']").last.fill(

@@ -11,7 +11,12 @@ from django.conf import settings as django_settings
 from django.core import mail
 from playwright.sync_api import expect
 
-from core.tests.browser import footer_action, quiet_admin_on_sqlite
+from core.tests.browser import (
+    footer_action,
+    quiet_admin_on_sqlite,
+    start_watching_edits,
+    wait_until_edits_are_watched,
+)
 from core.tests.browser import log_in as admin_log_in
 from news.models import NewsPage
 
@@ -38,9 +43,12 @@ def insert_block(page, block_label):
 def write_news_item(page, tree):
     """autorin writes the item under "Aktuelles": a title, a rich-text body, a contact block
     and a topic, then submits it for approval ("Zur Freigabe einreichen")."""
+    start_watching_edits(page)
     page.goto(f"/admin/pages/{tree.news_index.pk}/")
     page.get_by_role("link", name=re.compile("Unterseite hinzufügen|Add child page")).first.click()
     expect(page.locator("#id_title")).to_be_visible()
+    if getattr(django_settings, "WAGTAIL_AUTOSAVE_INTERVAL", 500) > 0:
+        wait_until_edits_are_watched(page)  # so that the autosave awaited below does come
     page.locator("#id_title").fill(TITLE)
 
     insert_block(page, "Text")
