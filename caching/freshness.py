@@ -1,38 +1,52 @@
-"""The site's Last-Modified: when any published content last changed.
+"""The site's change mark: when any published content last changed.
 
 Every public page shows more than itself (menus, listings, related items), so a page's own
 `last_published_at` would be wrong for most of them. Instead, any publish, unpublish, move or
-delete moves one site-wide time on, kept in the shared cache (Redis in production, so all app
-servers agree). The ETag, a hash of the body, is the precise validator; Last-Modified lets
-clients that only send If-Modified-Since revalidate too.
+delete moves one site-wide mark on, kept in the shared cache (Redis in production, so all app
+servers agree). It serves twice:
+
+- as Last-Modified (to the second; the ETag, a hash of the body, is the precise validator);
+- to tell whether content changed while a response was being made (`changed_since`): such a
+  response may show what was there before the change, and must not be kept by a shared cache.
 """
 
 import datetime
+import time
 
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
 
 KEY = "caching:content-changed-at"
 
 
-def _now():
-    return timezone.now().replace(microsecond=0)
+def _move_on():
+    # Microseconds, so that two changes within one second are two marks.
+    cache.set(KEY, time.time(), None)
 
 
 def content_changed():
-    """Move the time on now and once more when the transaction commits, so that no copy made
-    in between can claim to be newer than the change."""
-    cache.set(KEY, _now().timestamp(), None)
-    transaction.on_commit(lambda: cache.set(KEY, _now().timestamp(), None))
+    """Move the mark on now and once more when the transaction commits, so that no response
+    made in between can pass as made after the change. Callers that ban from the front cache
+    call this first, so that the commit moves the mark on before the ban goes out."""
+    _move_on()
+    transaction.on_commit(_move_on)
 
 
-def content_changed_at():
-    """When content last changed. Unknown (a fresh cache): from now on, which is never too
-    early."""
+def mark():
+    """The current mark. Unknown (a fresh cache): from now on, which is never too early."""
     value = cache.get(KEY)
     if value is None:
-        value = _now().timestamp()
+        value = time.time()
         if not cache.add(KEY, value, None):
             value = cache.get(KEY, value)
-    return datetime.datetime.fromtimestamp(value, tz=datetime.UTC)
+    return value
+
+
+def changed_since(earlier_mark):
+    return mark() != earlier_mark
+
+
+def content_changed_at(value=None):
+    """The mark (the current one unless given) as a time, to the second."""
+    value = mark() if value is None else value
+    return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)

@@ -13,6 +13,10 @@ Three classes of response:
   sets a cookie or uses a CSRF token (forms), other methods than GET/HEAD, redirects and errors
   other than 404/410, and whatever a view marked private or never-cache.
 - whatever a view chose itself with `public`/`max-age` (robots.txt) is kept.
+
+A response made while content changed (the site's change mark moved between the request's
+start and its end) may show what was there before the change, after the front cache has
+already banned it: it is sent `private, no-store`, so no shared cache keeps it.
 """
 
 import contextlib
@@ -25,7 +29,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 
-from .freshness import content_changed_at
+from . import freshness
 from .policy import max_ages
 from .purge import topic_tag
 
@@ -62,14 +66,19 @@ class HttpCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        started = None if self.never_public(request) else freshness.mark()
         response = self.get_response(request)
-        if self.is_private(request, response):
+        if started is None or self.is_private(request, response):
             self.make_private(response)
             return response
         cache_control = response.get("Cache-Control", "")
         if cache_control:
             return response  # the view decided (robots.txt)
-        self.make_public(request, response)
+        now = freshness.mark()
+        if now != started:
+            self.make_private(response)
+            return response
+        self.make_public(request, response, now)
         return get_conditional_response(
             request,
             etag=response.get("ETag"),
@@ -77,12 +86,12 @@ class HttpCacheMiddleware:
             response=response,
         )
 
+    def never_public(self, request):
+        return (request.method not in SAFE_METHODS
+                or request.path.startswith(tuple(PRIVATE_PREFIXES)) or has_session(request))
+
     def is_private(self, request, response):
-        if request.method not in SAFE_METHODS or getattr(request, "cache_private", False):
-            return True
-        if request.path.startswith(tuple(PRIVATE_PREFIXES)):
-            return True
-        if has_session(request) or response.cookies:
+        if getattr(request, "cache_private", False) or response.cookies:
             return True
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
             return True
@@ -99,7 +108,7 @@ class HttpCacheMiddleware:
         response.headers.pop("ETag", None)
         response.headers.pop("Last-Modified", None)
 
-    def make_public(self, request, response):
+    def make_public(self, request, response, mark):
         browser, shared = max_ages(bool(getattr(settings, "WAGTAILFRONTENDCACHE", None)))
         if response.status_code in MISSING_STATUS:
             browser, shared = min(browser, MISSING_S_MAXAGE), min(shared, MISSING_S_MAXAGE)
@@ -118,7 +127,8 @@ class HttpCacheMiddleware:
         if response.status_code == 200:
             # The site-wide time, even where a view set its own (feeds use their newest item,
             # which moves back when that item is unpublished).
-            response["Last-Modified"] = http_date(content_changed_at().timestamp())
+            response["Last-Modified"] = http_date(
+                freshness.content_changed_at(mark).timestamp())
             if not response.streaming and not response.has_header("ETag"):
                 set_response_etag(response)
 

@@ -17,7 +17,16 @@ Query strings cannot be enumerated either, so every URL is banned as a regular e
 ban every page: what shows them is not worth tracking.
 
 Bans wait for the transaction to commit, so that no reader can refill the cache with the old
-content in between. With no front cache configured (FRONTEND_CACHE_URLS unset) nothing happens.
+content in between. A reader's request that read the old content before the commit may still
+reach the cache after the ban; two things keep its copy out:
+
+- the site's change mark (freshness.py) moves on when the transaction commits, before the ban
+  goes out, and a response made while it moved is never kept by a shared cache (the
+  middleware);
+- each ban is sent once more `BAN_AGAIN_AFTER` seconds later, for a response that had been
+  checked but not yet stored when the ban arrived.
+
+With no front cache configured (FRONTEND_CACHE_URLS unset) only the mark moves on.
 """
 
 import contextlib
@@ -34,6 +43,8 @@ from django.utils.encoding import iri_to_uri
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page
 
+from . import freshness
+
 logger = logging.getLogger("caching.purge")
 
 # The language home pages sit right below the tree root; their children make the menus and
@@ -42,6 +53,8 @@ MENU_DEPTH = 3
 # Paths per BAN request; keeps each request's header well below Varnish's limit.
 CHUNK = 40
 TAG_PREFIX = "topic-"
+# Seconds; far longer than a response takes from the app's check to the cache's store.
+BAN_AGAIN_AFTER = 2.0
 
 
 def topic_tag(translation_key):
@@ -174,6 +187,7 @@ def schedule(collect):
     the transaction commits (at once outside a transaction). Each change sends its own bans;
     subtrees already banned in the same transaction are remembered, so deleting a subtree
     does not ban each of its pages again."""
+    freshness.content_changed()
     if not front_cache_enabled():
         return
     atomic = connection.atomic_blocks[0] if connection.in_atomic_block else None
@@ -190,7 +204,7 @@ def schedule(collect):
         transaction.on_commit(partial(flush, bans))
 
 
-def flush(bans):
+def flush(bans, again=True):
     if not bans:
         return
     try:
@@ -198,3 +212,10 @@ def flush(bans):
     except Exception:
         # Purging must never turn an editor's publish into an error page.
         logger.exception("Banning changed pages from the front cache failed.")
+    again_after = getattr(settings, "FRONTEND_CACHE_BAN_AGAIN_AFTER", BAN_AGAIN_AFTER)
+    if again and again_after:
+        # A timer, not a background task: it must not wait for (or depend on) the task
+        # worker, and a ban lost with a dying process costs no more than the race it covers.
+        timer = threading.Timer(again_after, flush, args=(bans,), kwargs={"again": False})
+        timer.daemon = True
+        timer.start()

@@ -1,27 +1,24 @@
-"""Ban what a change shows up on (see purge.py) and move the site's Last-Modified on."""
+"""Ban what a change shows up on (see purge.py); each ban moves the site's change mark on first
+(freshness.py)."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail import signals as wagtail_signals
 from wagtail.models import Page
 
-from . import freshness
 from .purge import schedule
 
 
 def page_changed(sender, instance, **kwargs):
-    freshness.content_changed()
     schedule(lambda bans: bans.add_page(instance))
 
 
 def page_moving(sender, instance, **kwargs):
     """Before a move: the old URLs (the whole subtree) and the old parent's listings."""
-    freshness.content_changed()
     page = Page.objects.get(pk=instance.pk)
     schedule(lambda bans: bans.add_page(page, subtree=True))
 
 
 def page_moved(sender, instance, **kwargs):
-    freshness.content_changed()
     page = Page.objects.get(pk=instance.pk)
     schedule(lambda bans: bans.add_page(page, subtree=True))
 
@@ -33,7 +30,6 @@ def slug_changed(sender, instance, instance_before, **kwargs):
 def page_deleting(sender, instance, **kwargs):
     if not isinstance(instance, Page) or not instance.pk:
         return
-    freshness.content_changed()
 
     def collect(bans):
         if not bans.covers(instance):
@@ -46,7 +42,6 @@ def snippet_changed(sender, instance, **kwargs):
     """Contacts and authors show on many pages: ban every page."""
     if isinstance(instance, Page):
         return
-    freshness.content_changed()
 
     def collect(bans):
         bans.everything = True

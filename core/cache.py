@@ -18,6 +18,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.translation import get_language
 
 SITE_VERSION_KEY = "site-content-version"
@@ -38,9 +39,16 @@ def site_version():
     return version
 
 
-def bump_site_version(**kwargs):
-    """Retire every site-version entry (signal receiver: accepts and ignores arguments)."""
+def _new_site_version():
     cache.set(SITE_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+
+
+def bump_site_version(**kwargs):
+    """Retire every site-version entry at once and again when the transaction commits: a
+    request in between may have cached, under the new version, what it read before the commit
+    (signal receiver: accepts and ignores arguments)."""
+    _new_site_version()
+    transaction.on_commit(_new_site_version)
 
 
 def site_key(name, *parts, language=None):

@@ -62,11 +62,9 @@ def _page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
 
 
 def _restriction_changed(sender, **kwargs):
-    """Retire cached output at once and again after the commit: a request between the two
-    may have cached what it read before the commit (core.restrictions caches which pages
-    are private, and a private page must not stay listed)."""
+    """core.restrictions caches which pages are private, and a private page must not stay
+    listed."""
     bump_site_version()
-    transaction.on_commit(bump_site_version)
 
 
 def _page_deleted(sender, instance, **kwargs):

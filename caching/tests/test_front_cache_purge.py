@@ -2,6 +2,7 @@
 translation, every page that shows the change is fresh within a second, and pages that do not
 show it stay cached."""
 
+import threading
 import time
 
 import pytest
@@ -136,3 +137,32 @@ def test_every_page_showing_a_change_is_fresh_through_varnish(site, front_cache,
     Page.objects.get(slug="neu").delete()
     assert watcher.stale() == []
     assert b"Neue Meldung" not in front_cache.get("/aktuelles/")[2]
+
+
+def test_a_reader_who_read_a_page_before_its_publication_does_not_refill_varnish_with_it(
+        site, front_cache, live_server, monkeypatch):
+    """The race under load: a reader's request reads the old page, the Redaktion publishes
+    (and the ban goes out), then the old page reaches Varnish, after its ban."""
+    read_old_page, published = threading.Event(), threading.Event()
+    original = NewsPage.get_context
+
+    def slow_reader(page, request, *args, **kwargs):
+        context = original(page, request, *args, **kwargs)
+        if not published.is_set():  # only the first reader is slow
+            read_old_page.set()
+            assert published.wait(10)
+        return context
+
+    monkeypatch.setattr(NewsPage, "get_context", slow_reader)
+    reader = threading.Thread(target=front_cache.get, args=("/aktuelles/erste/",))
+    reader.start()
+    assert read_old_page.wait(10)
+    first = NewsPage.objects.get(pk=site.first.pk)
+    first.title = "Erste Meldung, berichtigt"
+    first.save_revision().publish()
+    published.set()
+    reader.join(10)
+
+    assert b"Erste Meldung, berichtigt" in front_cache.get("/aktuelles/erste/")[2]
+    # Kept again once it is fresh.
+    assert front_cache.get("/aktuelles/erste/")[1]["X-Cache"] == "HIT"

@@ -172,3 +172,25 @@ def test_public_pages_cost_no_query_for_caching(news, client, django_assert_max_
     with django_assert_max_num_queries(40) as queries:
         client.get("/aktuelles/die-meldung/")
     assert not [q for q in queries.captured_queries if "session" in q["sql"].lower()]
+
+
+def test_a_page_made_while_something_was_published_is_kept_by_no_shared_cache(
+        news, client, monkeypatch):
+    """It may show what was there before the publication, after the front cache's ban."""
+    from news.models import NewsPage
+
+    original = NewsPage.get_context
+
+    def published_meanwhile(page, request, *args, **kwargs):
+        context = original(page, request, *args, **kwargs)
+        NewsPageFactory(parent=news.get_parent(), title="Inzwischen").save_revision().publish()
+        return context
+
+    monkeypatch.setattr(NewsPage, "get_context", published_meanwhile)
+    during = client.get("/aktuelles/die-meldung/")
+    monkeypatch.setattr(NewsPage, "get_context", original)
+    after = client.get("/aktuelles/die-meldung/")
+
+    assert during.status_code == 200 and never_stored(during)
+    assert not during.has_header("ETag")
+    assert "public" in directives(after)

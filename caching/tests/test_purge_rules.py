@@ -1,6 +1,8 @@
 """Which bans a change sends to the front cache, without a real Varnish."""
 
 import re
+import time
+from collections import Counter
 
 import pytest
 from django.db import transaction
@@ -118,3 +120,17 @@ def test_search_results_are_banned_again_once_the_index_task_has_run(
 
     assert banned(bans, "/suche/?q=wasser") and banned(bans, "/en/search/?q=wasser")
     assert not banned(bans, "/aktuelles/meldung/")
+
+
+def test_each_ban_goes_out_again_shortly_after_for_responses_still_on_their_way(
+        item, bans, settings, django_capture_on_commit_callbacks):
+    settings.FRONTEND_CACHE_BAN_AGAIN_AFTER = 0.05
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save_revision().publish()
+    first = list(bans)
+    deadline = time.monotonic() + 5
+    while len(bans) < 2 * len(first) and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+    assert first
+    assert Counter(bans) == Counter(first + first)

@@ -38,3 +38,7 @@ WHITENOISE_AUTOREFRESH = True
 # Tasks run at once, inside the request or test that queues them; core/tests proves the
 # database worker separately.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Production sends each front-cache ban again two seconds later (caching/purge.py); a test that
+# wants the second ban turns it on.
+FRONTEND_CACHE_BAN_AGAIN_AFTER = 0
