@@ -13,9 +13,10 @@ publishing it).
 
 Environment: SIZE=small|full (default full), BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/bench; "<name>_small" holds the 100-item reference),
-BENCH_REDIS_URL (Redis for the app's cache; none when unset), BENCH_DURATION (seconds per
-wrk run), BENCH_WRITE_SECONDS and BENCH_WRITE_PAGES (the load with writes), BENCH_FRESH=1
-(rebuild the databases), BAKERYDEMO (path).
+BENCH_REDIS_URL (Redis for the app's cache, emptied at the start; default
+redis://127.0.0.1:6379/14), BENCH_DURATION (seconds per wrk run), BENCH_WRITE_SECONDS and
+BENCH_WRITE_PAGES (the load with writes), BENCH_FRESH=1 (rebuild the databases), BAKERYDEMO
+(path).
 """
 
 import json
@@ -42,7 +43,7 @@ OUT = PROJECT / "var" / "bench"
 SIZE = os.environ.get("SIZE", "full")
 DURATION = int(os.environ.get("BENCH_DURATION", "10" if SIZE == "full" else "1"))
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 WRK = ["wrk", "-t2", "-c8", "--latency", "-s", str(BENCH / "report.lua")]
 READERS = 50
 WRITE_SECONDS = int(os.environ.get("BENCH_WRITE_SECONDS", "60" if SIZE == "full" else "10"))
@@ -67,7 +68,9 @@ def app_env(database_url, **extra):
         "DATABASE_URL": database_url, "DB_CONN_MAX_AGE": "60",
         "ALLOWED_HOSTS": "localhost,127.0.0.1", "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(OUT / "static"), "MEDIA_ROOT": str(OUT / "media"),
-        "REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": "bench", "LOG_LEVEL": "ERROR",
+        # One cache per database: the small and full corpora share page ids.
+        "REDIS_URL": REDIS_URL, "LOG_LEVEL": "ERROR",
+        "CACHE_KEY_PREFIX": "bench-" + urlsplit(database_url).path.lstrip("/"),
         "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", secrets.token_urlsafe(16)),
         **extra,
     }
@@ -309,6 +312,9 @@ def main():
         ensure_database(url, size)
     main_url = databases[SIZE]
     manage(app_env(main_url), "collectstatic", "--noinput", "--verbosity", "0")
+    for url in databases.values():
+        # A rebuilt database must not meet fragments cached from its predecessor.
+        manage(app_env(url), "shell", "-c", "from django.core.cache import cache; cache.clear()")
 
     measured = {size: json.loads(python(app_env(url), "measure.py", "pages"))
                 for size, url in databases.items()}

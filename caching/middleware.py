@@ -16,7 +16,9 @@ Three classes of response:
 
 A response made while content changed (the site's change mark moved between the request's
 start and its end) may show what was there before the change, after the front cache has
-already banned it: it is sent `private, no-store`, so no shared cache keeps it.
+already banned it: shared caches keep it for `RACING_S_MAXAGE` only, and browsers not at all.
+Not `no-store`: Varnish would then send every reader of a busy page to the app at once,
+instead of letting them wait for one fetch.
 """
 
 import contextlib
@@ -39,6 +41,7 @@ MISSING_STATUS = {404, 410}
 # Missing pages are kept briefly: a page published at that URL bans it anyway.
 MISSING_S_MAXAGE = 300
 SAFE_METHODS = {"GET", "HEAD"}
+RACING_S_MAXAGE = 1
 DROPPED_VARY = {"cookie", "accept-language"}
 
 
@@ -75,10 +78,7 @@ class HttpCacheMiddleware:
         if cache_control:
             return response  # the view decided (robots.txt)
         now = freshness.mark()
-        if now != started:
-            self.make_private(response)
-            return response
-        self.make_public(request, response, now)
+        self.make_public(request, response, now, racing=now != started)
         return get_conditional_response(
             request,
             etag=response.get("ETag"),
@@ -108,10 +108,12 @@ class HttpCacheMiddleware:
         response.headers.pop("ETag", None)
         response.headers.pop("Last-Modified", None)
 
-    def make_public(self, request, response, mark):
+    def make_public(self, request, response, mark, racing=False):
         browser, shared = max_ages(bool(getattr(settings, "WAGTAILFRONTENDCACHE", None)))
         if response.status_code in MISSING_STATUS:
             browser, shared = min(browser, MISSING_S_MAXAGE), min(shared, MISSING_S_MAXAGE)
+        if racing:
+            browser, shared = 0, min(shared, RACING_S_MAXAGE)
         patch_cache_control(response, public=True, max_age=browser, s_maxage=shared)
         vary = [
             field.strip() for field in response.get("Vary", "").split(",")

@@ -10,14 +10,20 @@ Two kinds of keys:
   deleted, is part of the key. Bumping it retires every such entry at once, on every app
   server sharing the cache, without enumerating them.
 
+A request reads the version once and keeps it to its end (one cache read, and one consistent
+view of the site: a page's fragments never mix two versions). A bump in the same request is
+seen at once.
+
 Entries expire on their own after `FRAGMENT_CACHE_TIMEOUT` (a day by default), so retired
 entries do not pile up in the cache.
 """
 
+import contextvars
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils.translation import get_language
 
@@ -28,19 +34,48 @@ def timeout():
     return getattr(settings, "FRAGMENT_CACHE_TIMEOUT", 24 * 60 * 60)
 
 
+# The version as this request read it; None outside requests (workers, commands), which
+# always ask the cache.
+_request_version = contextvars.ContextVar("site_version_of_request", default=None)
+
+
+def _request_started(**kwargs):
+    _request_version.set({})
+
+
+def _request_finished(**kwargs):
+    _request_version.set(None)
+
+
+request_started.connect(_request_started, dispatch_uid="core.cache.request_started")
+request_finished.connect(_request_finished, dispatch_uid="core.cache.request_finished")
+
+
+def _remember(version):
+    memo = _request_version.get()
+    if memo is not None:
+        memo["version"] = version
+    return version
+
+
 def site_version():
     """The current content version (made on first use, kept until bumped)."""
+    memo = _request_version.get()
+    if memo:
+        return memo["version"]
     version = cache.get(SITE_VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex[:12]
         # add() so that concurrent first uses agree on one value.
         if not cache.add(SITE_VERSION_KEY, version, timeout=None):
             version = cache.get(SITE_VERSION_KEY) or version
-    return version
+    return _remember(version)
 
 
 def _new_site_version():
-    cache.set(SITE_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+    version = uuid.uuid4().hex[:12]
+    cache.set(SITE_VERSION_KEY, version, timeout=None)
+    _remember(version)
 
 
 def bump_site_version(**kwargs):

@@ -7,10 +7,9 @@ from django.db import connection, transaction
 from django.test import Client
 
 from conftest import build_site_tree
+from core import cache as output_cache
 from news.factories import NewsPageFactory
 from news.models import NewsPage
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def read_in_another_connection(path):
@@ -29,6 +28,7 @@ def read_in_another_connection(path):
     return result["body"]
 
 
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql",
                     reason="SQLite's shared test database locks readers out during a write")
 def test_a_listing_read_while_a_publication_commits_is_not_shown_after_it(client):
@@ -45,3 +45,27 @@ def test_a_listing_read_while_a_publication_commits_is_not_shown_after_it(client
 
     assert "Frisch veröffentlicht" not in during
     assert "Frisch veröffentlicht" in client.get("/aktuelles/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_reads_the_content_version_once_and_sees_its_own_publication(
+        site_tree, client, monkeypatch):
+    NewsPageFactory(parent=site_tree.news_index, title="Eine Meldung", slug="eine")
+    client.get("/aktuelles/eine/")
+    reads = []
+    real_get = output_cache.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == output_cache.SITE_VERSION_KEY:
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(output_cache.cache, "get", counting_get)
+    assert client.get("/aktuelles/eine/").status_code == 200
+    assert len(reads) == 1
+
+    output_cache._request_started()
+    before = output_cache.site_version()
+    output_cache.bump_site_version()
+    assert output_cache.site_version() != before
+    output_cache._request_finished()

@@ -79,8 +79,13 @@ sub vcl_backend_response {
         return (deliver);
     }
     # Serve a stale copy for a while when the app is down or slow to answer (not after a ban:
-    # banned objects are gone).
-    set beresp.grace = 6h;
+    # banned objects are gone). Not for copies the app marks as short-lived (made while
+    # content changed; see caching/middleware.py): once expired, they are never served again.
+    if (beresp.ttl >= 60s) {
+        set beresp.grace = 6h;
+    } else {
+        set beresp.grace = 0s;
+    }
 }
 
 sub vcl_deliver {
