@@ -194,3 +194,21 @@ def test_a_page_made_while_something_was_published_is_kept_by_no_shared_cache(
     assert during.status_code == 200
     assert directives(during) == {"public", "max-age=0", "s-maxage=1"}
     assert "public" in directives(after) and "s-maxage=1" not in directives(after)
+
+
+def test_a_cache_that_is_down_costs_readers_nothing_but_speed(news, client, settings, caplog):
+    """Redis unreachable: pages still answer, rendered in full, and shared caches keep them
+    only briefly (the change mark cannot be read, so a change cannot be ruled out)."""
+    settings.CACHES = {"default": {
+        "BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }}
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    settings.DJANGO_REDIS_LOGGER = "caching.redis"
+
+    response = client.get("/aktuelles/die-meldung/")
+
+    assert response.status_code == 200
+    assert "Die Meldung" in response.content.decode()
+    assert "s-maxage=1" in directives(response)
+    assert any(record.name == "caching.redis" for record in caplog.records)
