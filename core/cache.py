@@ -102,6 +102,19 @@ def revision_key(name, page, *parts, language=None):
     return ":".join(["page", name, language, str(page.pk), str(revision_id), *map(str, parts)])
 
 
+def cached_about_live_page(name, page, compute):
+    """A value about one live page that shows other content too (its byline), from the cache
+    until its next publication or any change of content; computed afresh for previews."""
+    if revision_key(name, page) is None:
+        return compute()
+    key = site_key(name, page.pk, page.live_revision_id)
+    entry = cache.get(key)
+    if entry is None:
+        entry = (compute(),)  # a tuple, so that None is remembered too
+        cache.set(key, entry, timeout())
+    return entry[0]
+
+
 class lazy_value:  # noqa: N801 (used like a function)
     """A template context value computed on first use, once.
 

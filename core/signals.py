@@ -4,8 +4,14 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from . import listing_dates
 from .cache import bump_site_version
@@ -41,6 +47,20 @@ def connect():
     post_delete.connect(_page_deleted, dispatch_uid="core.page_deleted")
     post_save.connect(listing_dates.page_saved, dispatch_uid="core.listing_dates")
     post_save.connect(_page_saved, dispatch_uid="core.page_saved")
+    # Contacts and bylines are shown inside cached articles.
+    from .snippets import Author, Contact
+
+    for signal in (published, unpublished):
+        signal.connect(_shown_snippet_changed, dispatch_uid=f"core.snippet_changed.{id(signal)}")
+    post_save.connect(bump_site_version, sender=Author, dispatch_uid="core.author_saved")
+    for model in (Author, Contact):
+        post_delete.connect(bump_site_version, sender=model,
+                            dispatch_uid=f"core.snippet_deleted.{model.__name__}")
+    # Host names, root pages and languages change where every URL leads (core.route_cache).
+    for model in (Site, Locale):
+        for signal in (post_save, post_delete):
+            signal.connect(bump_site_version, sender=model,
+                           dispatch_uid=f"core.site_changed.{model.__name__}.{id(signal)}")
     # Privacy settings change what menus, footers and listings may show.
     for signal in (post_save, post_delete):
         signal.connect(_restriction_changed, sender=PageViewRestriction,
@@ -59,6 +79,11 @@ def _page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
         return
     bump_site_version()
+
+
+def _shown_snippet_changed(sender, instance, **kwargs):
+    if not isinstance(instance, Page):  # pages have their own signals
+        bump_site_version()
 
 
 def _restriction_changed(sender, **kwargs):

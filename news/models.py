@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from core.cache import lazy_value, site_key
+from core.cache import cached_about_live_page, lazy_value, site_key
 from core.layout import TEASER_HELP, without_teaser
 from core.listing import (
     archive_periods,
@@ -223,7 +223,8 @@ class NewsPage(DatedPageMixin, BasePage):
             lambda: localize_all(list(self.topics.all()), self.locale, fallback=False))
         context["contacts"] = lazy_value(lambda: with_contact_photos(
             localize_all(list(self.contacts.filter(live=True)), self.locale, fallback=True)))
-        context["byline"] = lazy_value(lambda: localize(self.byline, self.locale, fallback=True))
+        context["byline"] = lazy_value(lambda: cached_about_live_page(
+            "byline", self, lambda: localize(self.byline, self.locale, fallback=True)))
         context["related_pages"] = lazy_value(lambda: related_content(self))
         return context
 

@@ -69,3 +69,23 @@ def test_a_page_reads_the_content_version_once_and_sees_its_own_publication(
     output_cache.bump_site_version()
     assert output_cache.site_version() != before
     output_cache._request_finished()
+
+
+@pytest.mark.django_db
+def test_a_changed_contact_or_byline_shows_on_the_pages_that_name_them(site_tree, client):
+    from core.factories import AuthorFactory, ContactFactory
+
+    contact = ContactFactory(name="Erika Muster", phone="+49 228 1111")
+    byline = AuthorFactory(name="Team Kommunen", kind="team")
+    NewsPageFactory(parent=site_tree.news_index, title="Mit Kontakt", slug="mit-kontakt",
+                    contacts=[contact], byline=byline)
+    assert "+49 228 1111" in client.get("/aktuelles/mit-kontakt/").content.decode()
+
+    contact.phone = "+49 228 2222"
+    contact.save_revision().publish()
+    byline.name = "Team Städte"
+    byline.save()
+    page = client.get("/aktuelles/mit-kontakt/").content.decode()
+
+    assert "+49 228 2222" in page
+    assert "Team Städte" in page and "Team Kommunen" not in page

@@ -1,0 +1,59 @@
+"""Where a URL leads, remembered until the next publication.
+
+Finding the page for a reader's URL costs five queries (the site for the host name, the home
+page in the URL's language, its specific type, the pages on the way, the page itself). For
+readers without a session, the result (the site and Wagtail's route: page, args, kwargs) is kept
+in the shared cache under a site-version key (core.cache), so any publication, move, deletion,
+change of privacy, site or locale retires it. One cache read then replaces the five queries.
+
+The result is handed to Wagtail the way it keeps it for the rest of the request itself:
+`request._wagtail_site` and `request._wagtail_route_for_request`. Page view restrictions and
+every `before_serve_page` hook still run on each request. Editors (a session) are always routed
+afresh: their pages may show draft state.
+"""
+
+import pickle
+
+from django.core.cache import cache
+from wagtail.models import Page
+from wagtail.views import serve
+
+from caching.middleware import has_session
+
+from .cache import site_key, timeout
+
+
+def route_key(request, path):
+    return site_key("route", request.get_host(), path, language="-")
+
+
+class RouteCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not serve or request.method not in ("GET", "HEAD"):
+            return None
+        if has_session(request):
+            return None
+        # Wagtail's URL pattern passes the path positionally.
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        key = route_key(request, path)
+        cached = cache.get(key)
+        if cached is not None:
+            request._wagtail_site, request._wagtail_route_for_request = pickle.loads(cached)  # noqa: S301 - our own bytes
+            return None
+        route = Page.route_for_request(request, path)
+        site = getattr(request, "_wagtail_site", None)
+        if route is None or site is None:
+            return None  # a 404 costs its queries: nothing is worth remembering
+        try:
+            # Pickled now, before serving adds anything to the page.
+            entry = pickle.dumps((site, route), pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+        cache.set(key, entry, timeout())
+        return None
