@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -88,9 +89,30 @@ def paginate_listing(request, queryset, per_page=PAGE_SIZE, *, label_kinds=True)
                                 label_kinds=label_kinds)
 
 
-def listing_page_of(request, queryset, per_page=PAGE_SIZE):
-    """The requested page of results, its items not fetched yet (costs the count query)."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+class CountCachingPaginator(Paginator):
+    """Keeps the number of items under `count_key` (a `core.cache.site_key`): counting a long
+    archive costs more than everything else on its page, and it only changes with what is
+    published."""
+
+    def __init__(self, object_list, per_page, count_key):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        count = cache.get(self.count_key)
+        if count is None:
+            count = super().count
+            cache.set(self.count_key, count, timeout())
+        return count
+
+
+def listing_page_of(request, queryset, per_page=PAGE_SIZE, *, count_key=None):
+    """The requested page of results, its items not fetched yet (costs the count query, or a
+    cache read with `count_key`)."""
+    paginator = (Paginator(queryset, per_page) if count_key is None
+                 else CountCachingPaginator(queryset, per_page, count_key))
+    return paginator.get_page(request.GET.get("page"))
 
 
 def prepare_listing_page(page, *, label_kinds=True):

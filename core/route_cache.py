@@ -23,8 +23,10 @@ from caching.middleware import has_session
 from .cache import site_key, timeout
 
 
-def route_key(request, path):
-    return site_key("route", request.get_host(), path, language="-")
+def route_key(request):
+    # The whole path: Wagtail's `path` lacks the language prefix (/en/), which decides the
+    # language and so the page.
+    return site_key("route", request.get_host(), request.path, language="-")
 
 
 class RouteCacheMiddleware:
@@ -41,7 +43,7 @@ class RouteCacheMiddleware:
             return None
         # Wagtail's URL pattern passes the path positionally.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        key = route_key(request, path)
+        key = route_key(request)
         cached = cache.get(key)
         if cached is not None:
             request._wagtail_site, request._wagtail_route_for_request = pickle.loads(cached)  # noqa: S301 - our own bytes

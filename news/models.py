@@ -100,7 +100,9 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
                 items = items.filter(listing_date__month=filters["month"])
         # The count and page number now (for the head's pagination links); the items only
         # when the cached listing fragment is missing (news_index_page.html).
-        page_of_results = listing_page_of(request, items)
+        page_of_results = listing_page_of(request, items, count_key=site_key(
+            "count", self.pk, filters.get("type", ""), topic.pk if topic else "",
+            filters.get("year", ""), filters.get("month", "")))
         context.update(
             filter_form=form,
             filters=filters,

@@ -1,0 +1,54 @@
+"""Readers' URLs lead to the right page from the route cache (core.route_cache), and never
+to a page that has moved, gone or become private."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from core.factories import translate_page
+from core.tests.helpers import warm_and_count
+from news.factories import NewsPageFactory
+from news.models import NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def item(site_tree):
+    page = NewsPageFactory(parent=site_tree.news_index, title="Wasser im Quartier",
+                           slug="wasser")
+    translate_page(page, "en", title="Water in the neighbourhood", slug="water")
+    return page
+
+
+def test_each_language_reaches_its_own_page_again_and_again(item, client):
+    for _ in range(2):
+        assert "Wasser im Quartier" in client.get("/aktuelles/wasser/").content.decode()
+        assert "Water in the neighbourhood" in client.get("/en/news/water/").content.decode()
+        assert client.get("/").headers["Content-Language"] == "de"
+        assert client.get("/en/").headers["Content-Language"] == "en"
+
+
+def test_a_known_address_costs_no_query_to_route(item, client):
+    assert warm_and_count(client, "/aktuelles/wasser/") == 0
+
+
+def test_a_renamed_or_unpublished_page_is_not_found_at_its_old_address(item, client):
+    assert client.get("/aktuelles/wasser/").status_code == 200
+    page = NewsPage.objects.get(pk=item.pk)
+    page.slug = "wasser-neu"
+    page.save_revision().publish()
+    assert client.get("/aktuelles/wasser-neu/").status_code == 200
+    assert client.get("/aktuelles/wasser/").status_code in {301, 404}
+
+    NewsPage.objects.get(pk=item.pk).unpublish()
+    assert client.get("/aktuelles/wasser-neu/").status_code == 404
+
+
+def test_a_page_made_private_asks_for_its_password_even_when_its_route_is_known(item, client):
+    assert client.get("/aktuelles/wasser/").status_code == 200
+    PageViewRestriction.objects.create(page=item, restriction_type="password",
+                                       password="geheim")  # noqa: S106
+    response = client.get("/aktuelles/wasser/")
+
+    assert "Wasser im Quartier" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
