@@ -102,6 +102,36 @@ def revision_key(name, page, *parts, language=None):
     return ":".join(["page", name, language, str(page.pk), str(revision_id), *map(str, parts)])
 
 
+def cached_pages(key, build):
+    """Live pages shown on many pages (menu, switcher, footer, filters), from the shared cache
+    until the next publication: pages pickle without their StreamFields' renderings, and
+    `pageurl` needs no query for them."""
+    pages = cache.get(key)
+    if pages is None:
+        pages = list(build())
+        cache.set(key, pages, timeout())
+    return pages
+
+
+# The locales by language code, in this process, for the content version they were read at.
+_locales = {"version": None, "by_code": {}}
+
+
+def active_locale():
+    """Wagtail's `Locale.get_active()` without its query: locales change with the content
+    version (core.signals)."""
+    from wagtail.models import Locale
+
+    version = site_version()
+    if _locales["version"] != version:
+        _locales.update(version=version, by_code={})
+    code = get_language() or settings.LANGUAGE_CODE
+    locale = _locales["by_code"].get(code)
+    if locale is None:
+        locale = _locales["by_code"][code] = Locale.get_active()
+    return locale
+
+
 def cached_about_live_page(name, page, compute):
     """A value about one live page that shows other content too (its byline), from the cache
     until its next publication or any change of content; computed afresh for previews."""

@@ -7,7 +7,8 @@ in the shared cache under a site-version key (core.cache), so any publication, m
 change of privacy, site or locale retires it. One cache read then replaces the five queries.
 
 The result is handed to Wagtail the way it keeps it for the rest of the request itself:
-`request._wagtail_site` and `request._wagtail_route_for_request`. Page view restrictions and
+`request._wagtail_site` and `request._wagtail_route_for_request`; other views get the site
+the same way. Page view restrictions and
 every `before_serve_page` hook still run on each request. Editors (a session) are always routed
 afresh: their pages may show draft state.
 """
@@ -15,7 +16,7 @@ afresh: their pages may show draft state.
 import pickle
 
 from django.core.cache import cache
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.views import serve
 
 from caching.middleware import has_session
@@ -37,9 +38,10 @@ class RouteCacheMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not serve or request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD") or has_session(request):
             return None
-        if has_session(request):
+        if view_func is not serve:
+            self.remember_site(request)
             return None
         # Wagtail's URL pattern passes the path positionally.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
@@ -59,3 +61,14 @@ class RouteCacheMiddleware:
             return None
         cache.set(key, entry, timeout())
         return None
+
+    def remember_site(self, request):
+        """Other views (search, feeds, the sitemap) look up the site too."""
+        key = site_key("site", request.get_host(), language="-")
+        cached = cache.get(key)
+        if cached is not None:
+            request._wagtail_site = pickle.loads(cached)  # noqa: S301 - our own bytes
+            return
+        site = Site.find_for_request(request)
+        if site is not None:
+            cache.set(key, pickle.dumps(site, pickle.HIGHEST_PROTOCOL), timeout())

@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from core.cache import cached_about_live_page, lazy_value, site_key
+from core.cache import cached_about_live_page, cached_pages, lazy_value, site_key
 from core.layout import TEASER_HELP, without_teaser
 from core.listing import (
     archive_periods,
@@ -23,7 +23,6 @@ from core.localization import localize, localize_all
 from core.models import Author, BasePage, Contact, DatedPageMixin
 from core.restrictions import public_q
 from core.seo import news_article, news_dates
-from core.templatetags.site_tags import cached_pages
 from core.widgets import FilterableCheckboxes, FilterableRadios
 from topics.models import TopicPage
 from videos.models import VideoPage
@@ -88,12 +87,17 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
         archive = archive_periods(items, cache_key=site_key(
             "archive", self.pk, filters.get("type", ""), topic.pk if topic else ""))
         form.offer_years(period["year"] for period in archive)
-        for period in archive:
-            period["query"] = form.query(year=period["year"], month=None)
-            period["current"] = filters.get("year") == period["year"]
-            for month in period["months"]:
-                month["query"] = form.query(year=period["year"], month=month["month"])
-                month["current"] = period["current"] and filters.get("month") == month["month"]
+
+        def archive_links():
+            for period in archive:
+                period["query"] = form.query(year=period["year"], month=None)
+                period["current"] = filters.get("year") == period["year"]
+                for month in period["months"]:
+                    month["query"] = form.query(year=period["year"], month=month["month"])
+                    month["current"] = (period["current"]
+                                        and filters.get("month") == month["month"])
+            return archive
+
         if "year" in filters:
             items = items.filter(listing_date__year=filters["year"])
             if "month" in filters:
@@ -109,7 +113,8 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
             paginated=page_of_results,
             listing_page=lazy_value(lambda: prepare_listing_page(page_of_results)),
             query_prefix=form.query(),
-            archive=archive,
+            # Computed only when the cached archive is missing (news_index_page.html).
+            archive=lazy_value(archive_links),
             feeds=self.feed_links(request),
         )
         return context

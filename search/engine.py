@@ -22,6 +22,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from core.cache import cached_pages, site_key
 from core.restrictions import public_q
 from news.models import NewsPage
 from topics.models import TopicPage
@@ -89,10 +90,10 @@ def filter_kind(pages, kind):
 
 def topics_for(locale):
     """The topic hubs a reader can narrow their search to, in their language."""
-    return list(
+    return cached_pages(site_key("search-topics", locale.pk), lambda: (
         TopicPage.objects.live().filter(public_q()).filter(locale=locale).order_by("title")
         .only("id", "title", "slug", "translation_key", "locale_id")
-    )
+    ))
 
 
 # The page types that readers tag with topics (their `topics` relation).

@@ -14,8 +14,9 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
+from core.cache import active_locale
 from core.listing import PAGE_SIZE
 
 from . import engine
@@ -28,7 +29,7 @@ def _param(request, name):
 
 def search(request):
     parsed = parse(_param(request, "q"))
-    locale = Locale.get_active()
+    locale = active_locale()
     kind = engine.KINDS_BY_SLUG.get(_param(request, "type"))
     topics = engine.topics_for(locale)
     topic_slug = _param(request, "topic")

@@ -39,7 +39,8 @@ class TopicIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         topics = TopicPage.objects.child_of(self).live().filter(public_q()).order_by("title")
-        context["topics"] = with_listing_images(topics.defer_streamfields())
+        # Computed only when the cached list is missing (topic_index_page.html).
+        context["topics"] = lazy_value(lambda: with_listing_images(topics.defer_streamfields()))
         return context
 
 

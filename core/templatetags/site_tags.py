@@ -1,24 +1,12 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from core.cache import site_key, site_version, timeout
+from core.cache import active_locale, cached_pages, site_key, site_version
 from core.restrictions import public_q
 
 register = template.Library()
-
-
-def cached_pages(key, build):
-    """Live pages shown on every page (menu, switcher, footer), from the shared cache until
-    the next publication (`core.cache`): pages pickle without their StreamFields' renderings,
-    and `pageurl` needs no query for them."""
-    pages = cache.get(key)
-    if pages is None:
-        pages = list(build())
-        cache.set(key, pages, timeout())
-    return pages
 
 
 @register.simple_tag
@@ -38,7 +26,7 @@ def locale_root(context):
         if site:
             roots = cached_pages(site_key("locale-root", site.pk), lambda: [
                 Page.objects.filter(translation_key=site.root_page.translation_key,
-                                    locale=Locale.get_active())
+                                    locale=active_locale())
                 .live().first()
                 or site.root_page
             ])

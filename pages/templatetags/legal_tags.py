@@ -1,8 +1,7 @@
 from django import template
 from django.utils import translation
 
-from core.cache import site_key
-from core.templatetags.site_tags import cached_pages
+from core.cache import cached_pages, site_key
 from pages.models import StandardPage
 
 register = template.Library()
