@@ -16,7 +16,7 @@ afresh: their pages may show draft state.
 import pickle
 
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.views import serve
 
 from caching.middleware import has_session
@@ -35,7 +35,13 @@ class RouteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        key = getattr(request, "_site_cache_key", None)
+        site = getattr(request, "_wagtail_site", None)
+        if key and site is not None:
+            # The view looked the site up (one query); the next request reads it from here.
+            cache.set(key, pickle.dumps(site, pickle.HIGHEST_PROTOCOL), timeout())
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method not in ("GET", "HEAD") or has_session(request):
@@ -63,12 +69,11 @@ class RouteCacheMiddleware:
         return None
 
     def remember_site(self, request):
-        """Other views (search, feeds, the sitemap) look up the site too."""
+        """Other views (search, feeds, the sitemap) look up the site too; views that do not
+        (media) cost no query."""
         key = site_key("site", request.get_host(), language="-")
         cached = cache.get(key)
         if cached is not None:
             request._wagtail_site = pickle.loads(cached)  # noqa: S301 - our own bytes
-            return
-        site = Site.find_for_request(request)
-        if site is not None:
-            cache.set(key, pickle.dumps(site, pickle.HIGHEST_PROTOCOL), timeout())
+        else:
+            request._site_cache_key = key

@@ -52,3 +52,13 @@ def test_a_page_made_private_asks_for_its_password_even_when_its_route_is_known(
 
     assert "Wasser im Quartier" not in response.content.decode()
     assert 'name="password"' in response.content.decode()
+
+
+def test_search_finds_the_site_without_a_query_once_it_is_known(item, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/suche/?q=Wasser")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/suche/?q=Wasser").status_code == 200
+    assert not [q for q in queries.captured_queries if "wagtailcore_site" in q["sql"]]
