@@ -132,17 +132,20 @@ def active_locale():
     return locale
 
 
-def cached_about_live_page(name, page, compute):
-    """A value about one live page that shows other content too (its byline), from the cache
-    until its next publication or any change of content; computed afresh for previews."""
+def cached_about_live_page(name, page, compute, *parts):
+    """A value about one live page that shows other content too (its byline, its link-preview
+    image), from the cache until its next publication or any change of content; computed
+    afresh for previews. None is not remembered: it may only mean "not ready yet" (an image
+    whose renditions the worker has still to make)."""
     if revision_key(name, page) is None:
         return compute()
-    key = site_key(name, page.pk, page.live_revision_id)
-    entry = cache.get(key)
-    if entry is None:
-        entry = (compute(),)  # a tuple, so that None is remembered too
-        cache.set(key, entry, timeout())
-    return entry[0]
+    key = site_key(name, page.pk, page.live_revision_id, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        if value is not None:
+            cache.set(key, value, timeout())
+    return value
 
 
 class lazy_value:  # noqa: N801 (used like a function)

@@ -24,6 +24,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from .cache import cached_about_live_page
 from .images import PRESETS, SOCIAL
 from .models import BasePage
 
@@ -232,7 +233,8 @@ def page_metadata(page, request, *, translations=(), paginated=None, byline=None
 
     metadata.description = page_description(page)
     metadata.canonical = canonical_url(page, request, paginated)
-    image = social_image(page, metadata.canonical)
+    image = cached_about_live_page("social-image", page,
+                                   lambda: social_image(page, root_url), root_url)
     title = page.seo_title or page.title
     speaks = isinstance(page, BasePage)  # Wagtail's own root page says nothing of itself
     og_type = page.open_graph_type if speaks else "website"

@@ -89,3 +89,16 @@ def test_a_changed_contact_or_byline_shows_on_the_pages_that_name_them(site_tree
 
     assert "+49 228 2222" in page
     assert "Team Städte" in page and "Team Kommunen" not in page
+
+
+@pytest.mark.django_db
+def test_a_news_item_with_image_byline_and_contact_costs_no_query_once_seen(site_tree, client):
+    from core.factories import AuthorFactory, ContactFactory, ImageFactory
+    from core.tests.helpers import warm_and_count
+
+    page = NewsPageFactory(parent=site_tree.news_index, title="Mit Bild", slug="mit-bild",
+                           lead_image=ImageFactory(), lead_image_alt="Ein Marktplatz",
+                           contacts=[ContactFactory()], byline=AuthorFactory())
+    page.save_revision().publish()
+
+    assert warm_and_count(client, "/aktuelles/mit-bild/") == 0
