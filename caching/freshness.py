@@ -6,8 +6,9 @@ delete moves one site-wide mark on, kept in the shared cache (Redis in productio
 servers agree). It serves twice:
 
 - as Last-Modified (to the second; the ETag, a hash of the body, is the precise validator);
-- to tell whether content changed while a response was being made (`changed_since`): such a
-  response may show what was there before the change, and must not be kept by a shared cache.
+- to tell whether content changed while a response was being made (caching/middleware.py):
+  such a response may show what was there before the change, so shared caches keep it only
+  briefly.
 """
 
 import datetime
@@ -26,8 +27,8 @@ def _move_on():
 
 def content_changed():
     """Move the mark on now and once more when the transaction commits, so that no response
-    made in between can pass as made after the change. Callers that ban from the front cache
-    call this first, so that the commit moves the mark on before the ban goes out."""
+    made in between can pass as made after the change. `purge.schedule` calls this before it
+    registers its bans, so that the commit moves the mark on before the ban goes out."""
     _move_on()
     transaction.on_commit(_move_on)
 
@@ -40,10 +41,6 @@ def mark():
         if not cache.add(KEY, value, None):
             value = cache.get(KEY, value)
     return value
-
-
-def changed_since(earlier_mark):
-    return mark() != earlier_mark
 
 
 def content_changed_at(value=None):

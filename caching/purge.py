@@ -21,8 +21,8 @@ content in between. A reader's request that read the old content before the comm
 reach the cache after the ban; two things keep its copy out:
 
 - the site's change mark (freshness.py) moves on when the transaction commits, before the ban
-  goes out, and a response made while it moved is never kept by a shared cache (the
-  middleware);
+  goes out, and a response made while it moved is kept by shared caches for a second only
+  (the middleware);
 - each ban is sent once more `BAN_AGAIN_AFTER` seconds later, for a response that had been
   checked but not yet stored when the ban arrived.
 

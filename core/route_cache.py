@@ -8,9 +8,8 @@ change of privacy, site or locale retires it. One cache read then replaces the f
 
 The result is handed to Wagtail the way it keeps it for the rest of the request itself:
 `request._wagtail_site` and `request._wagtail_route_for_request`; other views get the site
-the same way. Page view restrictions and
-every `before_serve_page` hook still run on each request. Editors (a session) are always routed
-afresh: their pages may show draft state.
+the same way. Page view restrictions and every `before_serve_page` hook still run on each
+request. Editors (a session) are always routed afresh: their pages may show draft state.
 """
 
 import pickle

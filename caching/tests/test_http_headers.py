@@ -174,7 +174,7 @@ def test_public_pages_cost_no_query_for_caching(news, client, django_assert_max_
     assert not [q for q in queries.captured_queries if "session" in q["sql"].lower()]
 
 
-def test_a_page_made_while_something_was_published_is_kept_by_no_shared_cache(
+def test_a_page_made_while_something_was_published_is_shared_for_a_second_only(
         news, client, monkeypatch):
     """It may show what was there before the publication, after the front cache's ban."""
     from news.models import NewsPage
