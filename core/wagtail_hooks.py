@@ -2,6 +2,7 @@ from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import hooks
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -15,7 +16,8 @@ class ContactViewSet(SnippetViewSet):
     chooser_viewset_class = GermanSnippetChooserViewSet
     icon = "user"
     menu_label = _("Contacts")
-    list_display = ["name", "organisation", "email"]
+    # With their language: each contact is listed once per language it is translated into.
+    list_display = ["name", LocaleColumn(label=_("Language")), "organisation", "email"]
     # No `search_fields` here: the model's index already searches name and organisation, and
     # naming fields makes SQLite's full-text backend query columns its index lacks (a 500).
 
@@ -25,7 +27,7 @@ class AuthorViewSet(SnippetViewSet):
     chooser_viewset_class = GermanSnippetChooserViewSet
     icon = "group"
     menu_label = _("Authors and teams")
-    list_display = ["name", "kind"]
+    list_display = ["name", LocaleColumn(label=_("Language")), "kind"]
 
 
 class PeopleViewSetGroup(SnippetViewSetGroup):
