@@ -41,21 +41,36 @@ def open_as(chromium, live_server, username, requests):
     return context, page
 
 
+def write_new_item(author):
+    """From the dashboard shortcut: a new news item with its title and teaser."""
+    author.get_by_role("link", name="Neue Nachricht").click()
+    author.locator("#id_title").fill(TITLE)
+    author.locator("#id_teaser").fill("Die Stadt öffnet kühle Räume.")
+
+
+def submit(author):
+    footer_action(author, "Zur Freigabe einreichen")
+    expect(author.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
+
+
+def approve(reviewer, item, message):
+    reviewer.goto(f"/admin/pages/{item.pk}/edit/")
+    footer_action(reviewer, r"^\s*Freigeben\s*$")
+    expect(reviewer.locator(".messages")).to_contain_text(message)
+
+
 def test_write_request_changes_fix_and_approve_with_four_eyes(site, chromium, live_server):
     requests = []
 
     # autorin: one click from the dashboard to a new news item; German topics only.
     context, author = open_as(chromium, live_server, "autorin", requests)
-    author.get_by_role("link", name="Neue Nachricht").click()
-    author.locator("#id_title").fill(TITLE)
-    author.locator("#id_teaser").fill("Die Stadt öffnet kühle Räume.")
+    write_new_item(author)
     topics = author.locator("[data-contentpath='topics']")
     expect(topics.get_by_text("Climate adaptation")).to_have_count(0)
     author.locator("[data-contentpath='topics'] [data-editorial-choices-filter]").fill("klima")
     topics.get_by_label("Klimaanpassung").check()
     author.locator("[data-contentpath='contacts']").get_by_label("Karla Kontakt").check()
-    footer_action(author, "Zur Freigabe einreichen")
-    expect(author.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
+    submit(author)
     item = NewsPage.objects.get(title=TITLE)
     assert item.slug == "kuehle-raeume-geoeffnet"
 
@@ -93,9 +108,7 @@ def test_write_request_changes_fix_and_approve_with_four_eyes(site, chromium, li
 
     # A second Redaktion member approves; the item goes live.
     second_context, second = open_as(chromium, live_server, "redaktion2", requests)
-    second.goto(f"/admin/pages/{item.pk}/edit/")
-    footer_action(second, r"^\s*Freigeben\s*$")
-    expect(second.locator(".messages")).to_contain_text("freigegeben und veröffentlicht")
+    approve(second, item, "freigegeben und veröffentlicht")
     second_context.close()
     item.refresh_from_db()
     assert item.live
@@ -112,11 +125,8 @@ def test_the_redaktion_edits_during_review_and_then_cannot_approve(site, chromiu
     """Four eyes: whoever last edited a page while it waited for approval cannot approve it."""
     requests = []
     author_context, author = open_as(chromium, live_server, "autorin", requests)
-    author.get_by_role("link", name="Neue Nachricht").click()
-    author.locator("#id_title").fill(TITLE)
-    author.locator("#id_teaser").fill("Die Stadt öffnet kühle Räume.")
-    footer_action(author, "Zur Freigabe einreichen")
-    expect(author.locator(".messages")).to_contain_text("zur Freigabe eingereicht")
+    write_new_item(author)
+    submit(author)
     author_context.close()
     item = NewsPage.objects.get(title=TITLE)
 
@@ -140,17 +150,13 @@ def test_the_redaktion_edits_during_review_and_then_cannot_approve(site, chromiu
 
     # redaktion2 approves the version redaktion edited.
     second_context, second = open_as(chromium, live_server, "redaktion2", requests)
-    second.goto(f"/admin/pages/{item.pk}/edit/")
-    footer_action(second, r"^\s*Freigeben\s*$")
-    expect(second.locator(".messages")).to_contain_text("freigegeben")
+    approve(second, item, "freigegeben")
     item.refresh_from_db()
     if not item.live:
         # WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT: that approval was of the submitted
         # version; the version redaktion edited waits for its own approval.
         assert item.workflow_in_progress
-        second.goto(f"/admin/pages/{item.pk}/edit/")
-        footer_action(second, r"^\s*Freigeben\s*$")
-        expect(second.locator(".messages")).to_contain_text("freigegeben und veröffentlicht")
+        approve(second, item, "freigegeben und veröffentlicht")
     second_context.close()
     item.refresh_from_db()
     assert item.live
