@@ -8,7 +8,12 @@ servers agree). It serves twice:
 - as Last-Modified (to the second; the ETag, a hash of the body, is the precise validator);
 - to tell whether content changed while a response was being made (caching/middleware.py):
   such a response may show what was there before the change, so shared caches keep it only
-  briefly.
+  briefly;
+- as the content version of cached fragments (core.cache.site_key): moving it on retires them
+  all at once.
+
+Within a request the mark is read once (caching/prefetch.py keeps what a request read), so a
+page's parts all agree on one version; `mark(fresh=True)` asks the cache again.
 """
 
 import datetime
@@ -16,6 +21,8 @@ import time
 
 from django.core.cache import cache
 from django.db import transaction
+
+from .prefetch import read_fresh
 
 KEY = "caching:content-changed-at"
 
@@ -33,14 +40,20 @@ def content_changed():
     transaction.on_commit(_move_on)
 
 
-def mark():
-    """The current mark. Unknown (a fresh cache): from now on, which is never too early."""
-    value = cache.get(KEY)
+def mark(fresh=False):
+    """The current mark (as this request first read it, unless `fresh`). Unknown (a fresh
+    cache): from now on, which is never too early."""
+    value = read_fresh(cache, KEY) if fresh else cache.get(KEY)
     if value is None:
         value = time.time()
         if not cache.add(KEY, value, None):
             value = cache.get(KEY, value)
     return value
+
+
+def version():
+    """The mark as a part of cache keys."""
+    return f"{mark():.6f}"
 
 
 def content_changed_at(value=None):

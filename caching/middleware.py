@@ -21,18 +21,14 @@ Not `no-store`: Varnish would then send every reader of a busy page to the app a
 instead of letting them wait for one fetch.
 """
 
-import contextlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 
 from . import freshness
-from .policy import max_ages
+from .policy import is_public_request, max_ages
 from .purge import topic_tag
 
 PRIVATE = "private, no-store"
@@ -40,23 +36,8 @@ CACHEABLE_STATUS = {200, 203, 300, 301, 308}
 MISSING_STATUS = {404, 410}
 # Missing pages are kept briefly: a page published at that URL bans it anyway.
 MISSING_S_MAXAGE = 300
-SAFE_METHODS = {"GET", "HEAD"}
 RACING_S_MAXAGE = 1
 DROPPED_VARY = {"cookie", "accept-language"}
-
-
-def _private_prefixes():
-    prefixes = [reverse("wagtailadmin_home")]
-    with contextlib.suppress(NoReverseMatch):  # Django's admin is optional
-        prefixes.append(reverse("admin:index"))
-    return tuple(prefixes)
-
-
-PRIVATE_PREFIXES = SimpleLazyObject(_private_prefixes)
-
-
-def has_session(request):
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 def mark_private(request):
@@ -69,7 +50,7 @@ class HttpCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        started = None if self.never_public(request) else freshness.mark()
+        started = freshness.mark() if is_public_request(request) else None
         response = self.get_response(request)
         if started is None or self.is_private(request, response):
             self.make_private(response)
@@ -77,7 +58,7 @@ class HttpCacheMiddleware:
         cache_control = response.get("Cache-Control", "")
         if cache_control:
             return response  # the view decided (robots.txt)
-        now = freshness.mark()
+        now = freshness.mark(fresh=True)
         self.make_public(request, response, now, racing=now != started)
         return get_conditional_response(
             request,
@@ -85,10 +66,6 @@ class HttpCacheMiddleware:
             last_modified=_parse_last_modified(response),
             response=response,
         )
-
-    def never_public(self, request):
-        return (request.method not in SAFE_METHODS
-                or request.path.startswith(tuple(PRIVATE_PREFIXES)) or has_session(request))
 
     def is_private(self, request, response):
         if getattr(request, "cache_private", False) or response.cookies:

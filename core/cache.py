@@ -6,84 +6,40 @@ Two kinds of keys:
   preview or draft (which has no live revision of its own, or another one) never reads or
   writes a live page's entry.
 - **Site-version keys** for output that shows many pages (menu, footer, archive, sitemap):
-  a counter in the cache, bumped whenever any page is published, unpublished, moved or
-  deleted, is part of the key. Bumping it retires every such entry at once, on every app
-  server sharing the cache, without enumerating them.
+  the site's change mark (caching/freshness.py), moved on whenever any page is published,
+  unpublished, moved or deleted (and whenever a snippet, author, site or locale changes), is
+  part of the key. Moving it retires every such entry at once, on every app server sharing the
+  cache, without enumerating them.
 
-A request reads the version once and keeps it to its end (one cache read, and one consistent
-view of the site: a page's fragments never mix two versions). A bump in the same request is
-seen at once.
+A request reads the version once and keeps it to its end (one consistent view of the site: a
+page's fragments never mix two versions). A bump in the same request is seen at once.
 
 Entries expire on their own after `FRAGMENT_CACHE_TIMEOUT` (a day by default), so retired
 entries do not pile up in the cache.
 """
 
-import contextvars
-import uuid
-
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
-from django.db import transaction
 from django.utils.translation import get_language
 
-SITE_VERSION_KEY = "site-content-version"
+from caching import freshness
 
 
 def timeout():
     return getattr(settings, "FRAGMENT_CACHE_TIMEOUT", 24 * 60 * 60)
 
 
-# The version as this request read it; None outside requests (workers, commands), which
-# always ask the cache.
-_request_version = contextvars.ContextVar("site_version_of_request", default=None)
-
-
-def _request_started(**kwargs):
-    _request_version.set({})
-
-
-def _request_finished(**kwargs):
-    _request_version.set(None)
-
-
-request_started.connect(_request_started, dispatch_uid="core.cache.request_started")
-request_finished.connect(_request_finished, dispatch_uid="core.cache.request_finished")
-
-
-def _remember(version):
-    memo = _request_version.get()
-    if memo is not None:
-        memo["version"] = version
-    return version
-
-
 def site_version():
-    """The current content version (made on first use, kept until bumped)."""
-    memo = _request_version.get()
-    if memo:
-        return memo["version"]
-    version = cache.get(SITE_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex[:12]
-        # add() so that concurrent first uses agree on one value.
-        if not cache.add(SITE_VERSION_KEY, version, timeout=None):
-            version = cache.get(SITE_VERSION_KEY) or version
-    return _remember(version)
-
-
-def _new_site_version():
-    version = uuid.uuid4().hex[:12]
-    cache.set(SITE_VERSION_KEY, version, timeout=None)
-    _remember(version)
+    """The current content version: the site's change mark (caching/freshness.py), read once
+    per request."""
+    return freshness.version()
 
 
 def bump_site_version(**kwargs):
     """Retire every site-version entry at once and again when the transaction commits: a
     request in between may have cached, under the new version, what it read before the commit
     (signal receiver: accepts and ignores arguments)."""
-    _new_site_version()
-    transaction.on_commit(_new_site_version)
+    freshness.content_changed()
 
 
 def site_key(name, *parts, language=None):

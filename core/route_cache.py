@@ -18,7 +18,7 @@ from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.views import serve
 
-from caching.middleware import has_session
+from caching.policy import has_session
 
 from .cache import site_key, timeout
 

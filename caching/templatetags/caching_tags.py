@@ -1,7 +1,7 @@
 from django import template
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-from ..middleware import has_session
+from ..policy import has_session
 
 register = template.Library()
 

@@ -200,7 +200,7 @@ def test_a_cache_that_is_down_costs_readers_nothing_but_speed(news, client, sett
     """Redis unreachable: pages still answer, rendered in full, and shared caches keep them
     only briefly (the change mark cannot be read, so a change cannot be ruled out)."""
     settings.CACHES = {"default": {
-        "BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0",
+        "BACKEND": "caching.prefetch.MemoRedisCache", "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
     }}
     settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

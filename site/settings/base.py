@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "security.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.StagingNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Reads what a page needs from the shared cache at once; the change mark too.
+    "caching.prefetch.PrefetchMiddleware",
     # Outside the session and locale middleware, so that it sees (and drops) their Vary.
     "caching.middleware.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,7 +132,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "caching.prefetch.MemoRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
             # A cache that is down or slow is a miss, not an error page: pages are then
@@ -142,7 +144,7 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "caching.redis"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "caching.prefetch.MemoLocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

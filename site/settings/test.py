@@ -9,13 +9,13 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "caching.prefetch.MemoLocMemCache"}}
 # App servers started by a test (caching/tests/test_two_instances.py) share one Redis cache, as
 # production's do: fragment caches and the content version must agree between them.
 if os.environ.get("TEST_SHARED_CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "caching.prefetch.MemoRedisCache",
             "LOCATION": os.environ["TEST_SHARED_CACHE_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "test"),
         }
