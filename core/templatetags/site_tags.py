@@ -1,9 +1,11 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
-from core.cache import active_locale, cached_pages, site_key, site_version
+from caching.policy import is_public_request
+from core.cache import active_locale, cached_pages, revision_key, site_key, site_version, timeout
 from core.restrictions import public_q
 
 register = template.Library()
@@ -71,3 +73,48 @@ def language_name_local(language_code):
 @register.filter
 def reversed_string(value):
     return str(value)[::-1]
+
+
+@register.tag
+def framecache(parser, token):
+    """`{% framecache "name" [per_page] %}…{% endframecache %}`: a part of the page's frame
+    (its header, its footer) that is the same for every reader, from the shared cache until the
+    next change of content. `per_page`: it shows the page (the menu marks it, the language
+    switcher links its translations), so each live page has its own; previews, drafts, editors'
+    views (a session), other methods than GET and views that are not pages render it afresh."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] != "per_page"):
+        raise template.TemplateSyntaxError(f'Usage: {{% {bits[0]} "name" [per_page] %}}')
+    nodelist = parser.parse(("endframecache",))
+    parser.delete_first_token()
+    return FrameCacheNode(bits[1].strip("\"'"), nodelist, per_page=len(bits) == 3)
+
+
+class FrameCacheNode(template.Node):
+    def __init__(self, name, nodelist, per_page):
+        self.name = name
+        self.nodelist = nodelist
+        self.per_page = per_page
+
+    def key(self, context):
+        request = context.get("request")
+        if request is None or not is_public_request(request):
+            return None
+        if not self.per_page:
+            return site_key("frame", self.name)
+        page = context.get("page")
+        if not isinstance(page, Page) or revision_key("frame", page) is None:
+            return None
+        # The template too: one page can be shown by two (a form and its thank-you page).
+        return site_key("frame", self.name, context.template.name, page.pk,
+                        page.live_revision_id)
+
+    def render(self, context):
+        key = self.key(context)
+        if key is None:
+            return self.nodelist.render(context)
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, timeout())
+        return html
