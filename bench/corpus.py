@@ -5,7 +5,7 @@ then the page type's own row), not page by page through Wagtail's API: 10,000 ne
 seconds, not hours. Every news item gets the programme notice's body (same blocks, same length)
 with a paragraph of its own, a date spread over ten years, a lead image, topics, a contact and
 the notice's byline; every second one gets an English translation. The search index is filled
-in bulk afterwards.
+in bulk afterwards (the public search's own index, search/indexing.py).
 
 Run by bench/run.py (`make bench`): `python bench/corpus.py <size>`, with DATABASE_URL set.
 """
@@ -239,18 +239,16 @@ class Generator:
         self.log(f"{len(de_pks)} German news items, {len(en_pks)} English translations")
 
     def index(self):
-        from wagtail.search.backends import get_search_backend
-
+        """Into the public search's own index (search/indexing.py), which readers search."""
         from news.models import NewsPage
+        from search.indexing import index_pages
         from videos.models import VideoPage
 
-        backend = get_search_backend()
         for model in (NewsPage, VideoPage):
             pks = list(model.objects.filter(slug__startswith="bench-").values_list("pk",
                                                                                    flat=True))
             for begin in range(0, len(pks), BATCH):
-                backend.add_bulk(model, list(model.objects.filter(pk__in=pks[begin:begin + BATCH])))
-
+                index_pages(list(model.objects.filter(pk__in=pks[begin:begin + BATCH])))
 
 if __name__ == "__main__":
     setup_django()
