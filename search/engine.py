@@ -14,6 +14,8 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -22,7 +24,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from core.cache import cached_pages, site_key
+from core.cache import cached_pages, site_key, timeout
+from core.listing import PAGE_SIZE
 from core.restrictions import public_q
 from news.models import NewsPage
 from topics.models import TopicPage
@@ -145,6 +148,62 @@ def count_by_kind(pages):
     return counts
 
 
+# --- A results page -------------------------------------------------------------------------------
+
+
+@dataclass
+class Results:
+    """One page of results: what it costs to find, kept in the shared cache until the next
+    change of content; the pages themselves are read by id (one query per kind)."""
+
+    counts: dict  # kind slug -> number of results, whatever kind was asked for
+    total: int  # results of the kind asked for
+    number: int  # the results page, as the paginator settled it
+    page_ids: list  # its pages, best first
+    marked: dict  # page id -> (title, excerpt) as safe HTML
+
+    def page_of_results(self):
+        """A paginator page of the results (Django's, for the pagination links)."""
+        page = Paginator(range(self.total), PAGE_SIZE).get_page(self.number)
+        by_id = Page.objects.filter(pk__in=self.page_ids).defer_streamfields().specific()
+        found = {item.pk: item for item in by_id}
+        page.object_list = [found[pk] for pk in self.page_ids if pk in found]
+        return page
+
+
+def results(request, parsed, locale, *, kind, topic, promoted, page_number):
+    """The results page `page_number` for `parsed` among the live public pages of `locale`,
+    narrowed to `kind` and `topic`, leaving out the `promoted` pages (shown above them)."""
+    key = site_key("search", normalise_query_string(parsed.text), kind.slug if kind else "",
+                   topic.pk if topic else "", ",".join(map(str, sorted(promoted))),
+                   _page_number(page_number), locale.pk)
+    found = cache.get(key)
+    if found is None:
+        found = _find(request, parsed, locale, kind, topic, promoted, page_number)
+        cache.set(key, found, timeout())
+    return found
+
+
+def _page_number(value):
+    """As the paginator reads it: a number, or anything else as the first page."""
+    return int(value) if str(value or "").isdigit() and len(str(value)) < 7 else 1
+
+
+def _find(request, parsed, locale, kind, topic, promoted, page_number):
+    with dialects.current().searching():
+        pages = filter_topic(searchable_pages(request, locale), topic)
+        organic = matching(pages, parsed, locale).exclude(pk__in=promoted)
+        counts = count_by_kind(organic)
+        total = counts.get(kind.slug, 0) if kind else sum(counts.values())
+        page = Paginator(range(total), PAGE_SIZE).get_page(_page_number(page_number))
+        ranked = by_relevance(filter_kind(organic, kind), parsed, locale)
+        first, last = page.start_index() - 1, page.end_index()
+        page_ids = list(ranked.values_list("pk", flat=True)[first:last]) if total else []
+        marked = highlights(page_ids, parsed, locale)
+    return Results(counts=counts, total=total, number=page.number, page_ids=page_ids,
+                   marked=marked)
+
+
 # --- Excerpts ------------------------------------------------------------------------------------
 
 
@@ -160,11 +219,11 @@ def mark_up(text):
     return mark_safe("".join(html))  # noqa: S308 - every piece is escaped above
 
 
-def highlights(pages, parsed, locale):
+def highlights(page_ids, parsed, locale):
     """{page id: (title, excerpt)} as safe HTML with the matched words marked (one query)."""
-    if not pages:
+    if not page_ids:
         return {}
-    entries = SearchEntry.objects.filter(page_id__in=[page.pk for page in pages])
+    entries = SearchEntry.objects.filter(page_id__in=page_ids)
     rows = dialects.current().marked(entries, parsed, locale.language_code)
     return {page_id: (mark_up(title), mark_up(body)) for page_id, title, body in rows}
 

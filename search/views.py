@@ -10,14 +10,12 @@ is the same for every reader (no cookie, no session), so a shared cache may keep
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
 from core.cache import active_locale
-from core.listing import PAGE_SIZE
 
 from . import engine
 from .query import MAX_QUERY_LENGTH, parse
@@ -48,34 +46,29 @@ def search(request):
         "searched": not parsed.is_empty,
     }
     if not parsed.is_empty:
-        pages = engine.filter_topic(engine.searchable_pages(request, locale), topic)
-        matched = engine.matching(pages, parsed, locale)
         promotions = engine.promotions(
-            parsed, engine.filter_kind(pages, kind), filtered=bool(kind or topic),
-            request=request,
+            parsed,
+            engine.filter_kind(engine.filter_topic(engine.searchable_pages(request, locale),
+                                                   topic), kind),
+            filtered=bool(kind or topic), request=request,
         )
-        promoted_ids = [p.page.pk for p in promotions if p.page is not None]
-        organic = matched.exclude(pk__in=promoted_ids)
-        counts = engine.count_by_kind(organic)
-        results = engine.by_relevance(engine.filter_kind(organic, kind), parsed, locale)
-        # The counts by kind give the number of results: no COUNT query of its own.
-        paginator = Paginator(results.defer_streamfields().specific(), PAGE_SIZE)
-        paginator.count = counts.get(kind.slug, 0) if kind else sum(counts.values())
-        results_page = paginator.get_page(request.GET.get("page"))
-        results_page.object_list = list(results_page.object_list)
-        marked = engine.highlights(results_page.object_list, parsed, locale)
+        found = engine.results(request, parsed, locale, kind=kind, topic=topic,
+                               promoted=[p.page.pk for p in promotions if p.page is not None],
+                               page_number=request.GET.get("page"))
+        results_page = found.page_of_results()
         context.update(
             promotions=promotions if results_page.number == 1 else [],
             results_page=results_page,
             results=[
                 {"page": page, "kind": engine.kind_of(page),
-                 "title": marked.get(page.pk, (page.title, ""))[0],
-                 "excerpt": marked.get(page.pk, ("", getattr(page, "summary", "")))[1]}
+                 "title": found.marked.get(page.pk, (page.title, ""))[0],
+                 "excerpt": found.marked.get(page.pk, ("", getattr(page, "summary", "")))[1]}
                 for page in results_page.object_list
             ],
-            total=results_page.paginator.count + len(promotions),
+            total=found.total + len(promotions),
         )
-        context["kind_options"] = [(item, counts.get(item.slug, 0)) for item in engine.KINDS]
+        context["kind_options"] = [(item, found.counts.get(item.slug, 0))
+                                   for item in engine.KINDS]
     filters = {"q": parsed.text, "type": kind.slug if kind else ""}
     context["query_prefix"] = _query({**filters, "topic": topic.slug if topic else ""})
     context["language_links"] = language_links(request, locale, filters, topic)
