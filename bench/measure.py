@@ -2,6 +2,7 @@
 
 `python bench/measure.py pages`             the URL of every public page type and its query
                                            count (second request, warm caches), as JSON
+`python bench/measure.py first-time-searches`  searches nobody made yet, for the first-time phase
 `python bench/measure.py searches`          the search URLs the search phase rotates through,
                                            per language, as JSON
 `python bench/measure.py publish <cache>`  publish the notice with a changed title and time
@@ -83,6 +84,40 @@ def search_urls():
 
 def searches():
     print(json.dumps(search_urls()))
+
+
+# How many different searches per language the first-time phase makes.
+FIRST_TIME_SEARCHES = 30
+
+
+def first_time_search_urls():
+    """Searches nobody has made yet: single words of at least five letters from the text of
+    the indexed pages (so that most find much), no stop words and none of the SEARCH_TERMS,
+    per language."""
+    import re
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+    from django.utils import translation
+
+    from search.language import is_stop_word
+    from search.models import SearchEntry
+
+    urls = {}
+    for language in SEARCH_TERMS:
+        taken = {word.lower() for term in SEARCH_TERMS[language] for word in term.split()}
+        words = []
+        for body in (SearchEntry.objects.filter(language_code=language).order_by("page_id")
+                     .values_list("body", flat=True)[:200]):
+            for word in re.findall(r"[^\W\d_]{5,}", body):
+                if word.lower() not in taken and not is_stop_word(word, language):
+                    taken.add(word.lower())
+                    words.append(word)
+        with translation.override(language):
+            base = reverse("search")
+        urls[language] = [f"{base}?{urlencode({'q': word})}"
+                          for word in words[:FIRST_TIME_SEARCHES]]
+    return urls
 
 
 def pages():
@@ -183,6 +218,8 @@ if __name__ == "__main__":
         pages()
     elif sys.argv[1] == "searches":
         searches()
+    elif sys.argv[1] == "first-time-searches":
+        print(json.dumps(first_time_search_urls()))
     elif sys.argv[1] == "publish":
         publish(sys.argv[2])
     elif sys.argv[1] == "write-targets":

@@ -24,6 +24,7 @@ import os
 import re
 import secrets
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -215,6 +216,26 @@ def search_phase(app_url, env):
     return results
 
 
+def first_time_search_phase(app_url, env):
+    """Searches nobody has made yet, one at a time: what the shared cache cannot help with."""
+    searches = json.loads(python(env, "measure.py", "first-time-searches"))
+    results = {}
+    for language, paths in searches.items():
+        log(f"first-time searches ({language}, {len(paths)} different, one reader) …")
+        times = []
+        for path in paths:
+            started = time.perf_counter()
+            status = http_get(app_url + path, timeout=300)[0]
+            times.append(time.perf_counter() - started)
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}")
+        times.sort()
+        results[language] = {"count": len(times), "p50_ms": statistics.median(times) * 1000,
+                             "p95_ms": times[max(0, round(len(times) * 0.95) - 1)] * 1000,
+                             "max_ms": times[-1] * 1000}
+    return results
+
+
 def search_table(results):
     """The search phase's lines: p50/p95/p99 per language and ratios to nginx and the peer."""
     nginx_rps = results["nginx_static"]["rps"]
@@ -228,6 +249,12 @@ def search_table(results):
             f" ms, p99 {data['p99_us'] / 1000:.1f} ms, {data['rps']:.1f} req/s, "
             f"×nginx {data['rps'] / nginx_rps:.5f}, ×peer {ratio_peer} "
             f"({len(data['searches'])} searches, {data['non_2xx_3xx']} non-2xx)")
+    first_time = results.get("first_time_search", {})
+    if first_time:
+        lines.append("first-time searches (each made once, one reader, the cache cannot help):")
+        lines += [f"  {language}: p50 {data['p50_ms']:.1f} ms, p95 {data['p95_ms']:.1f} ms, "
+                  f"max {data['max_ms']:.1f} ms ({data['count']} searches)"
+                  for language, data in first_time.items()]
     return lines
 
 
@@ -360,6 +387,7 @@ def main():
             }
             (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
         results["search"] = search_phase(app_url, env)
+        results["first_time_search"] = first_time_search_phase(app_url, env)
         (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
         if peer:
             try:
