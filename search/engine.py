@@ -8,6 +8,7 @@ language, written whenever a page is published) through the dialect of the datab
 queries.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import reduce
@@ -174,9 +175,12 @@ class Results:
 def results(request, parsed, locale, *, kind, topic, promoted, page_number):
     """The results page `page_number` for `parsed` among the live public pages of `locale`,
     narrowed to `kind` and `topic`, leaving out the `promoted` pages (shown above them)."""
-    key = site_key("search", normalise_query_string(parsed.text), kind.slug if kind else "",
+    site = Site.find_for_request(request)
+    key = site_key("search", site.pk if site else "", locale.pk,
+                   # Exactly as typed (after clean-up): "OR" and "or" are not the same search.
+                   hashlib.sha256(parsed.text.encode()).hexdigest()[:32], kind.slug if kind else "",
                    topic.pk if topic else "", ",".join(map(str, sorted(promoted))),
-                   _page_number(page_number), locale.pk)
+                   _page_number(page_number))
     found = cache.get(key)
     if found is None:
         found = _find(request, parsed, locale, kind, topic, promoted, page_number)

@@ -66,3 +66,11 @@ def test_every_results_page_is_its_own_and_odd_numbers_fall_back(client, content
             assert other == first
         else:
             assert len(other) == 2 and not set(other) & set(first)
+
+
+def test_or_as_an_operator_and_as_a_word_are_two_searches(client, content):
+    either = result_titles(get(client, "/suche/", q="Pandemie OR Klimaschutz"))
+    both = result_titles(get(client, "/suche/", q="Pandemie or Klimaschutz"))
+
+    assert "Klimaschutz" in either
+    assert "Klimaschutz" not in both
