@@ -9,7 +9,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.listing import paginate_listing
+from core.cache import lazy_value, site_key
+from core.listing import listing_page_of, prepare_listing_page
 from core.localization import localize_all
 from core.models import BasePage, DatedPageMixin
 from core.restrictions import public_q
@@ -37,7 +38,12 @@ class VideoIndexPage(BasePage):
             VideoPage.objects.child_of(self).live().filter(public_q())
             .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")
         )
-        context["videos_page"] = paginate_listing(request, videos, label_kinds=False)
+        # The count and page number now (the head's links); the videos only when the cached
+        # listing fragment is missing (video_index_page.html).
+        page_of_videos = listing_page_of(request, videos, count_key=site_key("count", self.pk))
+        context["paginated"] = page_of_videos
+        context["videos_page"] = lazy_value(
+            lambda: prepare_listing_page(page_of_videos, label_kinds=False))
         return context
 
 

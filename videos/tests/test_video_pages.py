@@ -114,6 +114,15 @@ def test_video_index_lists_live_videos_newest_first(site_tree, client):
     assert teaser_titles(response) == ["Neuer", "Älter"]
 
 
+def test_a_video_published_after_the_list_was_read_shows_in_it_at_once(site_tree, client):
+    VideoPageFactory(parent=site_tree.video_index, title="Älter", first_published_at=on(1))
+    for page in ("1", "2"):
+        client.get(site_tree.video_index.url, {"page": page})
+    VideoPageFactory(parent=site_tree.video_index, title="Neuer", first_published_at=on(20))
+
+    assert teaser_titles(client.get(site_tree.video_index.url)) == ["Neuer", "Älter"]
+
+
 def test_english_video_index_lists_english_videos_only(site_tree, client):
     translated = VideoPageFactory(parent=site_tree.video_index, title="Übersetzt")
     VideoPageFactory(parent=site_tree.video_index, title="Nur Deutsch")
