@@ -57,6 +57,15 @@ def shown_snippet_saved(sender, instance, **kwargs):
         snippet_changed(sender, instance)
 
 
+def _search_and_sitemap(bans):
+    bans.listings = True
+
+
+def promotion_changed(sender, instance, **kwargs):
+    """Editors' promoted results show above the search results."""
+    schedule(_search_and_sitemap)
+
+
 def search_indexed(sender, task_result, **kwargs):
     """Search indexing runs as a background task, after the publish's own bans: once it has
     run, search results change again, so they (and the sitemap) are banned once more. The
@@ -65,14 +74,12 @@ def search_indexed(sender, task_result, **kwargs):
 
     if (task_result.task.module_path.endswith(".insert_or_update_object_task")
             and task_result.status == TaskResultStatus.SUCCESSFUL):
-        def collect(bans):
-            bans.listings = True
-
-        schedule(collect)
+        schedule(_search_and_sitemap)
 
 
 def connect():
     from django_tasks.signals import task_finished
+    from wagtail.contrib.search_promotions.models import SearchPromotion
 
     from core.models import Author, Contact
 
@@ -86,6 +93,9 @@ def connect():
     wagtail_signals.unpublished.connect(snippet_changed, dispatch_uid="caching.snippet_unpub")
     post_save.connect(shown_snippet_saved, sender=Author, dispatch_uid="caching.author_save")
     task_finished.connect(search_indexed, dispatch_uid="caching.search_indexed")
+    for signal in (post_save, post_delete):
+        signal.connect(promotion_changed, sender=SearchPromotion,
+                       dispatch_uid=f"caching.promotion.{id(signal)}")
     for model in (Author, Contact):
         post_delete.connect(snippet_changed, sender=model,
                             dispatch_uid=f"caching.delete.{model._meta.label}")

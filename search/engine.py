@@ -154,33 +154,34 @@ def count_by_kind(pages):
 
 @dataclass
 class Results:
-    """One page of results: what it costs to find, kept in the shared cache until the next
-    change of content; the pages themselves are read by id (one query per kind)."""
+    """One page of results, kept in the shared cache until the next change of content."""
 
     counts: dict  # kind slug -> number of results, whatever kind was asked for
     total: int  # results of the kind asked for
     number: int  # the results page, as the paginator settled it
-    page_ids: list  # its pages, best first
+    pages: list  # its pages (specific, without their StreamFields), best first
     marked: dict  # page id -> (title, excerpt) as safe HTML
 
     def page_of_results(self):
         """A paginator page of the results (Django's, for the pagination links)."""
         page = Paginator(range(self.total), PAGE_SIZE).get_page(self.number)
-        by_id = Page.objects.filter(pk__in=self.page_ids).defer_streamfields().specific()
-        found = {item.pk: item for item in by_id}
-        page.object_list = [found[pk] for pk in self.page_ids if pk in found]
+        page.object_list = self.pages
         return page
+
+
+def _key(name, request, parsed, locale, *parts):
+    site = Site.find_for_request(request)
+    # Exactly as typed (after clean-up): "OR" and "or" are not the same search.
+    text = hashlib.sha256(parsed.text.encode()).hexdigest()[:32]
+    return site_key(name, site.pk if site else "", locale.pk, text, *parts)
 
 
 def results(request, parsed, locale, *, kind, topic, promoted, page_number):
     """The results page `page_number` for `parsed` among the live public pages of `locale`,
     narrowed to `kind` and `topic`, leaving out the `promoted` pages (shown above them)."""
-    site = Site.find_for_request(request)
-    key = site_key("search", site.pk if site else "", locale.pk,
-                   # Exactly as typed (after clean-up): "OR" and "or" are not the same search.
-                   hashlib.sha256(parsed.text.encode()).hexdigest()[:32], kind.slug if kind else "",
-                   topic.pk if topic else "", ",".join(map(str, sorted(promoted))),
-                   _page_number(page_number))
+    key = _key("search", request, parsed, locale, kind.slug if kind else "",
+               topic.pk if topic else "", ",".join(map(str, sorted(promoted))),
+               _page_number(page_number))
     found = cache.get(key)
     if found is None:
         found = _find(request, parsed, locale, kind, topic, promoted, page_number)
@@ -202,10 +203,9 @@ def _find(request, parsed, locale, kind, topic, promoted, page_number):
         page = Paginator(range(total), PAGE_SIZE).get_page(_page_number(page_number))
         ranked = by_relevance(filter_kind(organic, kind), parsed, locale)
         first, last = page.start_index() - 1, page.end_index()
-        page_ids = list(ranked.values_list("pk", flat=True)[first:last]) if total else []
-        marked = highlights(page_ids, parsed, locale)
-    return Results(counts=counts, total=total, number=page.number, page_ids=page_ids,
-                   marked=marked)
+        pages = list(ranked.defer_streamfields().specific()[first:last]) if total else []
+        marked = highlights([found.pk for found in pages], parsed, locale)
+    return Results(counts=counts, total=total, number=page.number, pages=pages, marked=marked)
 
 
 # --- Excerpts ------------------------------------------------------------------------------------
@@ -243,10 +243,21 @@ class Promotion:
     page: Page | None = None
 
 
-def promotions(parsed, pages, *, filtered, request):
+def promotions(parsed, pages, *, filtered, request, locale, kind=None, topic=None):
     """What editors promote for this query (Wagtail's search promotions), in the reader's
     language: a promoted page shows as its translation among `pages`, or not at all. External
-    links show only when no filter narrows the search."""
+    links show only when no filter narrows the search. Kept in the shared cache until the next
+    change of content (a change of promotions is one, caching/signals.py)."""
+    key = _key("promotions", request, parsed, locale, kind.slug if kind else "",
+               topic.pk if topic else "")
+    found = cache.get(key)
+    if found is None:
+        found = _promotions(parsed, pages, filtered=filtered, request=request)
+        cache.set(key, found, timeout())
+    return found
+
+
+def _promotions(parsed, pages, *, filtered, request):
     picks = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(parsed.text))
         .select_related("page").order_by("sort_order", "pk")

@@ -50,7 +50,8 @@ def search(request):
             parsed,
             engine.filter_kind(engine.filter_topic(engine.searchable_pages(request, locale),
                                                    topic), kind),
-            filtered=bool(kind or topic), request=request,
+            filtered=bool(kind or topic), request=request, locale=locale, kind=kind,
+            topic=topic,
         )
         found = engine.results(request, parsed, locale, kind=kind, topic=topic,
                                promoted=[p.page.pk for p in promotions if p.page is not None],

@@ -122,6 +122,21 @@ def test_search_results_are_banned_again_once_the_index_task_has_run(
     assert not banned(bans, "/aktuelles/meldung/")
 
 
+def test_promoting_a_result_bans_the_search_pages_only(
+        item, bans, django_capture_on_commit_callbacks):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    with django_capture_on_commit_callbacks(execute=True):
+        promotion = SearchPromotion.objects.create(query=Query.get("wasser"), page=item)
+    assert banned(bans, "/suche/?q=wasser") and banned(bans, "/en/search/?q=wasser")
+    assert not banned(bans, "/aktuelles/meldung/")
+
+    bans.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        promotion.delete()
+    assert banned(bans, "/suche/?q=wasser")
+
+
 def test_each_ban_goes_out_again_shortly_after_for_responses_still_on_their_way(
         item, bans, settings, django_capture_on_commit_callbacks):
     settings.FRONTEND_CACHE_BAN_AGAIN_AFTER = 0.05
