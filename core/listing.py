@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -107,9 +107,37 @@ class CountCachingPaginator(Paginator):
         return count
 
 
+class DeferredListing:
+    """A listing's queryset, built when its items (or an uncounted length) are first needed:
+    a mixed listing's query takes a millisecond to build, wasted on every page whose listing
+    fragment comes from the cache. Slicing gives a lazy page of it."""
+
+    ordered = True  # every listing sorts (mixed_listing)
+
+    def __init__(self, build):
+        self._build = build
+
+    @cached_property
+    def queryset(self):
+        return self._build()
+
+    def count(self):
+        return self.queryset.count()
+
+    def __getattr__(self, name):
+        # Any other use of the queryset (filter, order_by, …) builds it now.
+        return getattr(self.queryset, name)
+
+    def __getitem__(self, index):
+        return SimpleLazyObject(lambda: self.queryset[index])
+
+
 def listing_page_of(request, queryset, per_page=PAGE_SIZE, *, count_key=None):
     """The requested page of results, its items not fetched yet (costs the count query, or a
-    cache read with `count_key`)."""
+    cache read with `count_key`). `queryset` may be a function that builds it (see
+    DeferredListing)."""
+    if callable(queryset):
+        queryset = DeferredListing(queryset)
     paginator = (Paginator(queryset, per_page) if count_key is None
                  else CountCachingPaginator(queryset, per_page, count_key))
     return paginator.get_page(request.GET.get("page"))

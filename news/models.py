@@ -12,6 +12,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.cache import cached_about_live_page, cached_pages, lazy_value, site_key
 from core.layout import TEASER_HELP, without_teaser
 from core.listing import (
+    DeferredListing,
     archive_periods,
     in_tree_of,
     listing_page_of,
@@ -82,8 +83,9 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = NewsFilterForm(request.GET, topics=self.filter_topics())
         filters = form.filters
-        items = self.listing_items(filters.get("type"), filters.get("topic"))
         topic = filters.get("topic")
+        # Built only when a cached part is missing (core.listing.DeferredListing).
+        items = DeferredListing(lambda: self.listing_items(filters.get("type"), topic))
         archive = archive_periods(items, cache_key=site_key(
             "archive", self.pk, filters.get("type", ""), topic.pk if topic else ""))
         form.offer_years(period["year"] for period in archive)
@@ -98,13 +100,17 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
                                         and filters.get("month") == month["month"])
             return archive
 
-        if "year" in filters:
-            items = items.filter(listing_date__year=filters["year"])
-            if "month" in filters:
-                items = items.filter(listing_date__month=filters["month"])
+        def shown_items():
+            shown = items.queryset
+            if "year" in filters:
+                shown = shown.filter(listing_date__year=filters["year"])
+                if "month" in filters:
+                    shown = shown.filter(listing_date__month=filters["month"])
+            return shown
+
         # The count and page number now (for the head's pagination links); the items only
         # when the cached listing fragment is missing (news_index_page.html).
-        page_of_results = listing_page_of(request, items, count_key=site_key(
+        page_of_results = listing_page_of(request, shown_items, count_key=site_key(
             "count", self.pk, filters.get("type", ""), topic.pk if topic else "",
             filters.get("year", ""), filters.get("month", "")))
         context.update(

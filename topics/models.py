@@ -108,7 +108,7 @@ class TopicPage(FeedsMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         # The count and page number now (for the head's pagination links); items and contacts
         # only when the cached fragment is missing (topic_page.html).
-        page_of_results = listing_page_of(request, self.listing_items(),
+        page_of_results = listing_page_of(request, self.listing_items,
                                           count_key=site_key("count", self.pk))
         context["paginated"] = page_of_results
         context["listing_page"] = lazy_value(lambda: prepare_listing_page(page_of_results))

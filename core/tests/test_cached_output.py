@@ -108,3 +108,26 @@ def test_a_news_item_with_image_byline_and_contact_costs_no_query_once_seen(site
     page.save_revision().publish()
 
     assert warm_and_count(client, "/aktuelles/mit-bild/") == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/aktuelles/", "/aktuelles/?page=2", "/aktuelles/?year=2021"])
+def test_a_cached_listing_does_not_even_build_its_query(site_tree, client, monkeypatch, url):
+    from news.models import NewsIndexPage
+
+    for number in range(12):
+        NewsPageFactory(parent=site_tree.news_index, title=f"Meldung {number}")
+    built = []
+    real = NewsIndexPage.listing_items
+
+    def counting(self, *args, **kwargs):
+        built.append(url)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(NewsIndexPage, "listing_items", counting)
+    first = client.get(url).content
+    assert built  # the first view fills the caches
+    built.clear()
+
+    assert client.get(url).content == first
+    assert built == []
