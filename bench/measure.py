@@ -185,7 +185,7 @@ def publish_many(cache_url, seconds, ids):
     editor = get_user_model().objects.filter(username="redaktion").first()
     interval = seconds / (len(ids) + 1)
     stamp = int(time.time())
-    fresh_after, latest, late = [], {}, []
+    fresh_after, publish_took, latest, late = [], [], {}, []
     started = time.monotonic()
     for number, page_id in enumerate(ids, start=1):
         time.sleep(max(0.0, started + number * interval - time.monotonic()))
@@ -196,6 +196,7 @@ def publish_many(cache_url, seconds, ids):
             page.lead_image_alt = LEAD_IMAGE_ALT  # corpora built before it had alt texts
         published = time.monotonic()
         page.save_revision(user=editor).publish(user=editor)
+        publish_took.append(time.monotonic() - published)
         url = cache_url + page.url
         while version not in http_get(url, HOST, timeout=60)[2]:
             if time.monotonic() - published > FRESH_WITHIN_S:
@@ -209,6 +210,7 @@ def publish_many(cache_url, seconds, ids):
     # An item still old FRESH_WITHIN_S after its publication was left stale by its purge, even
     # if a later ban has freshened it by the end.
     print(json.dumps({"published": len(ids), "fresh_after_s": fresh_after,
+                      "publish_s": publish_took,
                       "stale": sorted({*stale, *late})}))
 
 
