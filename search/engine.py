@@ -243,16 +243,17 @@ class Promotion:
     page: Page | None = None
 
 
-def promotions(parsed, pages, *, filtered, request, locale, kind=None, topic=None):
+def promotions(parsed, *, request, locale, kind=None, topic=None):
     """What editors promote for this query (Wagtail's search promotions), in the reader's
-    language: a promoted page shows as its translation among `pages`, or not at all. External
-    links show only when no filter narrows the search. Kept in the shared cache until the next
-    change of content (a change of promotions is one, caching/signals.py)."""
+    language: a promoted page shows as its translation among the pages searched, or not at
+    all. External links show only when no filter narrows the search. Kept in the shared cache
+    until the next change of content (a change of promotions is one, caching/signals.py)."""
     key = _key("promotions", request, parsed, locale, kind.slug if kind else "",
                topic.pk if topic else "")
     found = cache.get(key)
     if found is None:
-        found = _promotions(parsed, pages, filtered=filtered, request=request)
+        pages = filter_kind(filter_topic(searchable_pages(request, locale), topic), kind)
+        found = _promotions(parsed, pages, filtered=bool(kind or topic), request=request)
         cache.set(key, found, timeout())
     return found
 

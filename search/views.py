@@ -46,13 +46,8 @@ def search(request):
         "searched": not parsed.is_empty,
     }
     if not parsed.is_empty:
-        promotions = engine.promotions(
-            parsed,
-            engine.filter_kind(engine.filter_topic(engine.searchable_pages(request, locale),
-                                                   topic), kind),
-            filtered=bool(kind or topic), request=request, locale=locale, kind=kind,
-            topic=topic,
-        )
+        promotions = engine.promotions(parsed, request=request, locale=locale, kind=kind,
+                                       topic=topic)
         found = engine.results(request, parsed, locale, kind=kind, topic=topic,
                                promoted=[p.page.pk for p in promotions if p.page is not None],
                                page_number=request.GET.get("page"))
