@@ -58,15 +58,21 @@ def revision_key(name, page, *parts, language=None):
     return ":".join(["page", name, language, str(page.pk), str(revision_id), *map(str, parts)])
 
 
+def cached(key, compute):
+    """The value under `key` (a site-version or revision key), computed and kept when the cache
+    does not have it."""
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout())
+    return value
+
+
 def cached_pages(key, build):
     """Live pages shown on many pages (menu, switcher, footer, filters), from the shared cache
     until the next publication: pages pickle without their StreamFields' renderings, and
     `pageurl` needs no query for them."""
-    pages = cache.get(key)
-    if pages is None:
-        pages = list(build())
-        cache.set(key, pages, timeout())
-    return pages
+    return cached(key, lambda: list(build()))
 
 
 # The locales by language code, in this process, for the content version they were read at.

@@ -15,7 +15,6 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.html import escape
@@ -25,7 +24,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from core.cache import cached_pages, site_key, timeout
+from core.cache import cached, cached_pages, site_key
 from core.listing import PAGE_SIZE
 from core.restrictions import public_q
 from news.models import NewsPage
@@ -182,11 +181,8 @@ def results(request, parsed, locale, *, kind, topic, promoted, page_number):
     key = _key("search", request, parsed, locale, kind.slug if kind else "",
                topic.pk if topic else "", ",".join(map(str, sorted(promoted))),
                _page_number(page_number))
-    found = cache.get(key)
-    if found is None:
-        found = _find(request, parsed, locale, kind, topic, promoted, page_number)
-        cache.set(key, found, timeout())
-    return found
+    return cached(key, lambda: _find(request, parsed, locale, kind, topic, promoted,
+                                     page_number))
 
 
 def _page_number(value):
@@ -250,12 +246,10 @@ def promotions(parsed, *, request, locale, kind=None, topic=None):
     until the next change of content (a change of promotions is one, caching/signals.py)."""
     key = _key("promotions", request, parsed, locale, kind.slug if kind else "",
                topic.pk if topic else "")
-    found = cache.get(key)
-    if found is None:
-        pages = filter_kind(filter_topic(searchable_pages(request, locale), topic), kind)
-        found = _promotions(parsed, pages, filtered=bool(kind or topic), request=request)
-        cache.set(key, found, timeout())
-    return found
+    return cached(key, lambda: _promotions(
+        parsed, filter_kind(filter_topic(searchable_pages(request, locale), topic), kind),
+        filtered=bool(kind or topic), request=request,
+    ))
 
 
 def _promotions(parsed, pages, *, filtered, request):

@@ -1,11 +1,10 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
 from caching.policy import is_public_request
-from core.cache import active_locale, cached_pages, revision_key, site_key, site_version, timeout
+from core.cache import active_locale, cached, cached_pages, revision_key, site_key, site_version
 from core.restrictions import public_q
 
 register = template.Library()
@@ -113,8 +112,4 @@ class FrameCacheNode(template.Node):
         key = self.key(context)
         if key is None:
             return self.nodelist.render(context)
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, timeout())
-        return html
+        return cached(key, lambda: self.nodelist.render(context))
