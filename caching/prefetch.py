@@ -1,17 +1,18 @@
-"""A page's entries in the shared cache, read in one round trip.
+"""A page's entries in the shared cache, read in two round trips.
 
 A warm public page reads a dozen entries from the shared cache (the change mark, its route,
 menu, footer, translations, its body, …). One at a time, each a round trip to Redis and its
 share of the client's work, they cost about a third of the page's time. Two parts make that
-one round trip:
+two round trips:
 
 - **A request memo** (the cache backends below): within a request, an entry is read from the
   cache once; reading it again, or an entry read ahead, costs nothing. Writing, adding,
   counting or deleting an entry forgets it, so the next read asks the cache again.
 - **A reading plan** (`PrefetchMiddleware`): for readers without a session, the entries a URL
-  read are remembered under the content version (core.cache.site_key), like the route. The
-  next request for that URL reads them all at once, before anything needs them. Entries of
-  another content version are never in a plan: a publication retires every plan with it.
+  read are remembered with the content version they were read under (core.cache.site_key).
+  The next request for that URL reads the change mark and the plan in one round trip and, if
+  the plan is of the current version, everything on it in a second one, before anything needs
+  it. A plan of another version is not followed: a publication retires every plan with it.
 
 Reads that must see the latest value, not the one the request started with, use
 `read_fresh` (the change mark at the end of a request, caching/middleware.py).
@@ -21,6 +22,7 @@ Outside a request (workers, commands, tests calling code directly) every read as
 
 import contextlib
 import contextvars
+import hashlib
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
@@ -57,14 +59,15 @@ def request_memo():
 class RequestMemoMixin:
     """Django cache backend methods, with a request's reads remembered (see above)."""
 
-    def _entry(self, key, version):
+    def entry(self, key, version=None):
+        """A key as the memo and `read_ahead` know it: (key, cache version)."""
         return key, self.version if version is None else version
 
     def get(self, key, default=None, version=None, **kwargs):
         memo = _memo.get()
         if memo is None:
             return super().get(key, default, version, **kwargs)
-        entry = self._entry(key, version)
+        entry = self.entry(key, version)
         memo.reads[entry] = None
         if entry not in memo.values:
             memo.values[entry] = super().get(key, _MISSING, version, **kwargs)
@@ -82,7 +85,7 @@ class RequestMemoMixin:
         """From the cache itself, whatever this request read before."""
         memo = _memo.get()
         if memo is not None:
-            memo.values.pop(self._entry(key, version), None)
+            memo.values.pop(self.entry(key, version), None)
         return super().get(key, default, version)
 
     def read_ahead(self, entries):
@@ -109,7 +112,7 @@ class RequestMemoMixin:
         memo = _memo.get()
         if memo is not None:
             for key in keys:
-                memo.values.pop(self._entry(key, version), None)
+                memo.values.pop(self.entry(key, version), None)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None, **kwargs):
         self._forget([key], version)
@@ -172,7 +175,11 @@ def read_fresh(cache, key, default=None):
 
 class PrefetchMiddleware:
     """Keeps a memo for each request and, for public pages, reads ahead what the same URL read
-    last time. Before the HTTP cache middleware, so that its change mark is read once too."""
+    last time. Before the HTTP cache middleware, so that its change mark is read once too.
+
+    The change mark and the URL's plan come in one round trip: the plan says which content
+    version it was made under, and a plan of another version is not followed (the entries it
+    names are retired). Then everything on the plan in a second one."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -180,25 +187,31 @@ class PrefetchMiddleware:
     def __call__(self, request):
         from django.core.cache import cache
 
+        from . import freshness
+
         with request_memo() as memo:
             if not is_public_request(request) or not hasattr(cache, "read_ahead"):
                 return self.get_response(request)
             key = plan_key(request)
-            plan = read_fresh(cache, key) or []
+            cache.read_ahead([cache.entry(freshness.KEY), cache.entry(key)])
+            version = freshness.version()
+            made_under, planned = cache.get(key) or (None, [])
+            plan = planned if made_under == version else []
             memo.reads.clear()  # the plan's own key belongs to no plan
             cache.read_ahead(plan)
             response = self.get_response(request)
             reads = [entry for entry in memo.reads if entry[0] != key]
             if (response.status_code in PLANNED_STATUS and reads != plan
                     and len(reads) <= MAX_PLAN):
-                cache.set(key, reads, _plan_timeout())
+                cache.set(key, (version, reads), _plan_timeout())
             return response
 
 
 def plan_key(request):
-    from core.cache import site_key
-
-    return site_key("plan", request.get_host(), request.get_full_path(), language="-")
+    """One per URL, whatever the content version (the plan names the version it holds); the URL
+    hashed, so that a long query string makes no long key."""
+    url = f"{request.get_host()}{request.get_full_path()}"
+    return "plan:" + hashlib.sha256(url.encode()).hexdigest()[:32]
 
 
 def _plan_timeout():

@@ -1,11 +1,13 @@
 from django import template
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
 from caching.policy import is_public_request
 from core.cache import active_locale, cached, cached_pages, revision_key, site_key, site_version
 from core.restrictions import public_q
+from core.seo import canonical_url, find_paginated
 
 register = template.Library()
 
@@ -49,9 +51,14 @@ def main_menu(context):
 
 @register.simple_tag
 def page_translations(page):
-    """The live translations of a page, the page itself included, in the order of LANGUAGES."""
+    """The live translations of a page, the page itself included, in the order of LANGUAGES.
+    Read when first used: a page whose head and header come from the cache never needs them."""
     if not isinstance(page, Page):
         return []
+    return SimpleLazyObject(lambda: _page_translations(page))
+
+
+def _page_translations(page):
     order = [code for code, _name in settings.LANGUAGES]
 
     def build():
@@ -76,37 +83,50 @@ def reversed_string(value):
 
 @register.tag
 def framecache(parser, token):
-    """`{% framecache "name" [per_page] %}…{% endframecache %}`: a part of the page's frame
-    (its header, its footer) that is the same for every reader, from the shared cache until the
-    next change of content. `per_page`: it shows the page (the menu marks it, the language
-    switcher links its translations), so each live page has its own; previews, drafts, editors'
-    views (a session), other methods than GET and views that are not pages render it afresh."""
+    """`{% framecache "name" [per_page|per_view] %}…{% endframecache %}`: a part of the page's
+    frame (its head, header, footer) that is the same for every reader, from the shared cache
+    until the next change of content.
+
+    - `per_page`: it shows the page (the menu marks it, the language switcher links its
+      translations), so each live page has its own;
+    - `per_view`: it also names the view's canonical URL (the head), so each view of a page
+      that has several (page 2 of a listing, an archive year) has its own; filtered views
+      share their listing's canonical URL, and so its entry.
+
+    Previews, drafts, editors' views (a session), other methods than GET and views that are not
+    pages render it afresh."""
     bits = token.split_contents()
-    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] != "per_page"):
-        raise template.TemplateSyntaxError(f'Usage: {{% {bits[0]} "name" [per_page] %}}')
+    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] not in PER):
+        raise template.TemplateSyntaxError(
+            f'Usage: {{% {bits[0]} "name" [per_page|per_view] %}}')
     nodelist = parser.parse(("endframecache",))
     parser.delete_first_token()
-    return FrameCacheNode(bits[1].strip("\"'"), nodelist, per_page=len(bits) == 3)
+    return FrameCacheNode(bits[1].strip("\"'"), nodelist, per=bits[2] if len(bits) == 3 else None)
+
+
+PER = ("per_page", "per_view")
 
 
 class FrameCacheNode(template.Node):
-    def __init__(self, name, nodelist, per_page):
+    def __init__(self, name, nodelist, per):
         self.name = name
         self.nodelist = nodelist
-        self.per_page = per_page
+        self.per = per
 
     def key(self, context):
         request = context.get("request")
         if request is None or not is_public_request(request):
             return None
-        if not self.per_page:
+        if self.per is None:
             return site_key("frame", self.name)
         page = context.get("page")
         if not isinstance(page, Page) or revision_key("frame", page) is None:
             return None
         # The template too: one page can be shown by two (a form and its thank-you page).
-        return site_key("frame", self.name, context.template.name, page.pk,
-                        page.live_revision_id)
+        parts = [context.template.name, page.pk, page.live_revision_id]
+        if self.per == "per_view":
+            parts.append(canonical_url(page, request, find_paginated(context)))
+        return site_key("frame", self.name, *parts)
 
     def render(self, context):
         key = self.key(context)

@@ -1,5 +1,8 @@
-"""The page's frame (header with menu, search and language switcher; footer) comes from the
-shared cache for readers, and always shows the page being read and the site as it is now."""
+"""The page's frame (the head: metadata, links and assets; the header with menu, search and
+language switcher; the footer) comes from the shared cache for readers, and always shows the
+page being read and the site as it is now."""
+
+import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -70,3 +73,52 @@ def test_an_editor_gets_the_user_bar_where_readers_get_the_cached_frame(publishe
 
     assert "wagtail-userbar" in page
     assert 'class="main-menu"' in page
+
+
+@pytest.fixture
+def long_listing(published):
+    for day in range(1, 13):
+        NewsPageFactory(parent=published.news_index, title=f"Juli {day}",
+                        dated=datetime.date(2021, 7, day)).save_revision().publish()
+    return published.news_index
+
+
+def canonical(response):
+    return soup(response).select_one('link[rel="canonical"]')["href"]
+
+
+def test_each_view_of_a_listing_names_its_own_canonical_url_also_from_the_cache(
+        long_listing, client):
+    root = "http://localhost" + long_listing.url
+    views = [("", root), ("?page=2", root + "?page=2"),
+             ("?page=2&utm_source=newsletter", root + "?page=2"), ("?page=1", root),
+             ("?page=abc", root), ("?year=2021&page=2", root)]
+    for _ in range(2):
+        for query, expected in views:
+            assert canonical(client.get(long_listing.url + query)) == expected, query
+
+
+def test_a_warm_page_head_is_not_worked_out_again(published, client, monkeypatch):
+    from core.templatetags import seo_tags
+
+    client.get("/aktuelles/eine/")
+    worked_out = []
+    real = seo_tags.page_metadata
+    monkeypatch.setattr(seo_tags, "page_metadata",
+                        lambda *args, **kwargs: worked_out.append(1) or real(*args, **kwargs))
+
+    head = soup(client.get("/aktuelles/eine/")).head
+
+    assert not worked_out
+    assert head.select_one('meta[property="og:title"]')["content"] == "Eine Meldung"
+
+
+def test_a_new_title_shows_in_the_page_head_at_once(published, client):
+    item = published.news_index.get_children().get(slug="eine").specific
+    client.get("/aktuelles/eine/")
+    item.title = "Eine neue Meldung"
+    item.save_revision().publish()
+
+    head = soup(client.get("/aktuelles/eine/")).head
+
+    assert head.select_one('meta[property="og:title"]')["content"] == "Eine neue Meldung"
