@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -147,6 +148,8 @@ def load_with_writes(env, varnish_url, log_path, reading):
          "-d", f"{WRITE_SECONDS}s", "-H", "Host: localhost", varnish_url],
         env={**os.environ, "BENCH_PATHS": ",".join(paths)},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    probe = DatabaseProbe(env["DATABASE_URL"])
+    probe.start()
     try:
         # The writes end a little before the readers, so that every purge is read under load.
         writes = json.loads(python(env, "measure.py", "publish-many", varnish_url,
@@ -156,6 +159,7 @@ def load_with_writes(env, varnish_url, log_path, reading):
         raise RuntimeError(f"publishing failed: {error.stderr.strip()[-2000:]}") from None
     finally:
         out, err = readers.communicate(timeout=WRITE_SECONDS + 120)
+        probe.stop()
     if readers.returncode != 0:
         raise RuntimeError(f"wrk failed: {err.strip()}")
     load = json.loads(next(line for line in out.splitlines() if line.startswith("{")))
@@ -170,7 +174,41 @@ def load_with_writes(env, varnish_url, log_path, reading):
             "fresh_after_max_s": fresh[-1] if fresh else float("nan"),
             # Fresh-after counts from the start of the publication: how long that took itself.
             "publish_max_s": max(writes["publish_s"], default=float("nan")),
+            "database_round_trip": probe.summary(),
             "log_errors": errors[:20], "log_error_count": len(errors)}
+
+
+class DatabaseProbe(threading.Thread):
+    """`SELECT 1` to PostgreSQL every 100 ms over a connection of its own, beside the
+    readers: how long any database round trip (a publication makes about 80) takes while the
+    load saturates the machine."""
+
+    def __init__(self, database_url):
+        super().__init__(daemon=True)
+        self.database_url = database_url
+        self.took = []
+        self.stopping = threading.Event()
+
+    def run(self):
+        import psycopg
+
+        with psycopg.connect(self.database_url, autocommit=True) as connection:
+            while not self.stopping.wait(0.1):
+                started = time.monotonic()
+                connection.execute("SELECT 1").fetchone()
+                self.took.append(time.monotonic() - started)
+
+    def stop(self):
+        self.stopping.set()
+        self.join(timeout=120)
+
+    def summary(self):
+        took = sorted(self.took)
+        if not took:
+            return {"count": 0}
+        return {"count": len(took), "p50_s": took[len(took) // 2],
+                "p99_s": took[int(len(took) * 0.99)], "max_s": took[-1],
+                "over_1s": sum(1 for value in took if value > 1)}
 
 
 def is_log_error(line):
@@ -427,6 +465,15 @@ def main():
         sys.exit("load with writes failed: " + "; ".join(problems))
 
 
+def database_line(probe):
+    if not probe.get("count"):
+        return "  a SELECT 1 to PostgreSQL beside the readers: not measured"
+    return ("  a SELECT 1 to PostgreSQL beside the readers, every 100 ms: p50 {p50:.1f} ms, "
+            "p99 {p99:.0f} ms, max {longest:.0f} ms, {over} of {count} over 1 s").format(
+        p50=probe["p50_s"] * 1000, p99=probe["p99_s"] * 1000, longest=probe["max_s"] * 1000,
+        over=probe["over_1s"], count=probe["count"])
+
+
 def table(results):
     nginx_rps = results["nginx_static"]["rps"]
     peer = results.get("peer", {})
@@ -477,6 +524,7 @@ def table(results):
             fresh50=writes["fresh_after_p50_s"] * 1000,
             freshmax=writes["fresh_after_max_s"] * 1000,
             publishmax=writes.get("publish_max_s", float("nan")) * 1000),
+        database_line(writes.get("database_round_trip", {})),
         "gunicorn worker RSS: " + ", ".join(f"{mb:.0f} MB" for mb in results["worker_rss_mb"]),
         f"notice: {results['notice_bytes']:,} bytes of HTML "
         f"({results['pages']['news item (notice)']['varnish']['bytes_per_request']:,.0f} bytes "

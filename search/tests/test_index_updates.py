@@ -2,6 +2,7 @@
 never while it is a draft, and an unpublished or deleted page is found no more."""
 
 import pytest
+from django.db import connection
 
 from news.factories import NewsPageFactory
 
@@ -52,3 +53,15 @@ def test_a_translation_is_found_in_its_language_once_published(client, content):
 def test_a_deleted_page_is_found_no_more(client, content):
     content.video.delete()
     assert found(client, "Rathaus") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN index (CI).")
+def test_a_publication_writes_its_words_into_the_index_itself_not_a_pending_list():
+    """Searches never read through a pending list, and no publication waits for its merge
+    (search/migrations/0002)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class "
+                       "WHERE relname = 'search_searchentry_vector_gin'")
+        (options,) = cursor.fetchone()
+
+    assert "fastupdate=off" in (options or [])
