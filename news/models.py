@@ -29,7 +29,7 @@ from topics.models import TopicPage
 from videos.models import VideoPage
 
 from .feeds import NewsFeedsMixin
-from .filters import ContentType, NewsFilterForm
+from .filters import FILTER_FIELDS, ContentType, NewsFilterForm
 from .forms import NewsPageForm
 from .related import related_content
 
@@ -81,21 +81,32 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = NewsFilterForm(request.GET, topics=self.filter_topics())
-        filters = form.filters
+        topics = self.filter_topics()
+        # Without filters in the URL (most readers), the form is built only when a cached part
+        # that shows it is missing.
+        asked = any(name in request.GET for name in FILTER_FIELDS)
+        asked_form = NewsFilterForm(request.GET, topics=topics) if asked else None
+        filters = asked_form.filters if asked_form else {}
         topic = filters.get("topic")
         # Built only when a cached part is missing (core.listing.DeferredListing).
         items = DeferredListing(lambda: self.listing_items(filters.get("type"), topic))
         archive = archive_periods(items, cache_key=site_key(
             "archive", self.pk, filters.get("type", ""), topic.pk if topic else ""))
-        form.offer_years(period["year"] for period in archive)
+
+        def filter_form():
+            form = asked_form or NewsFilterForm(request.GET, topics=topics)
+            form.offer_years(period["year"] for period in archive)
+            return form
+
+        form = lazy_value(filter_form)
 
         def archive_links():
             for period in archive:
-                period["query"] = form.query(year=period["year"], month=None)
+                period["query"] = form().query(year=period["year"], month=None)
                 period["current"] = filters.get("year") == period["year"]
                 for month in period["months"]:
-                    month["query"] = form.query(year=period["year"], month=month["month"])
+                    month["query"] = form().query(year=period["year"],
+                                                  month=month["month"])
                     month["current"] = (period["current"]
                                         and filters.get("month") == month["month"])
             return archive
@@ -115,10 +126,11 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
             filters.get("year", ""), filters.get("month", "")))
         context.update(
             filter_form=form,
+            filter_errors=bool(asked_form and asked_form.errors),
             filters=filters,
             paginated=page_of_results,
             listing_page=lazy_value(lambda: prepare_listing_page(page_of_results)),
-            query_prefix=form.query(),
+            query_prefix=asked_form.query() if asked_form else "",
             # Computed only when the cached archive is missing (news_index_page.html).
             archive=lazy_value(archive_links),
             feeds=self.feed_links(request),
