@@ -81,11 +81,10 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = self.filter_topics()
-        # Without filters in the URL (most readers), the form is built only when a cached part
-        # that shows it is missing.
+        # Without filters in the URL (most readers), the form (and the topics it offers) is
+        # built only when a cached part that shows it is missing.
         asked = any(name in request.GET for name in FILTER_FIELDS)
-        asked_form = NewsFilterForm(request.GET, topics=topics) if asked else None
+        asked_form = NewsFilterForm(request.GET, topics=self.filter_topics()) if asked else None
         filters = asked_form.filters if asked_form else {}
         topic = filters.get("topic")
         # Built only when a cached part is missing (core.listing.DeferredListing).
@@ -94,7 +93,7 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
             "archive", self.pk, filters.get("type", ""), topic.pk if topic else ""))
 
         def filter_form():
-            form = asked_form or NewsFilterForm(request.GET, topics=topics)
+            form = asked_form or NewsFilterForm(request.GET, topics=self.filter_topics())
             form.offer_years(period["year"] for period in archive)
             return form
 
@@ -133,7 +132,7 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
             query_prefix=asked_form.query() if asked_form else "",
             # Computed only when the cached archive is missing (news_index_page.html).
             archive=lazy_value(archive_links),
-            feeds=self.feed_links(request),
+            feeds=lazy_value(lambda: self.feed_links(request)),
         )
         return context
 

@@ -112,7 +112,7 @@ class TopicPage(FeedsMixin, BasePage):
                                           count_key=site_key("count", self.pk))
         context["paginated"] = page_of_results
         context["listing_page"] = lazy_value(lambda: prepare_listing_page(page_of_results))
-        context["feeds"] = self.feed_links(request)
+        context["feeds"] = lazy_value(lambda: self.feed_links(request))
         context["contacts"] = lazy_value(lambda: with_contact_photos(
             localize_all(list(self.contacts.filter(live=True)), self.locale, fallback=True)))
         return context

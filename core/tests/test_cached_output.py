@@ -131,3 +131,28 @@ def test_a_cached_listing_does_not_even_build_its_query(site_tree, client, monke
 
     assert client.get(url).content == first
     assert built == []
+
+
+@pytest.mark.django_db
+def test_a_cached_news_index_without_filters_builds_no_filter_form(site_tree, client,
+                                                                  monkeypatch):
+    from news.filters import NewsFilterForm
+    from news.models import NewsIndexPage
+
+    site_tree.news_index.save_revision().publish()
+    NewsPageFactory(parent=site_tree.news_index, title="Eine Meldung")
+    built = []
+    monkeypatch.setattr(NewsIndexPage, "filter_topics",
+                        lambda self: built.append("topics") or [])
+    real = NewsFilterForm.__init__
+    monkeypatch.setattr(NewsFilterForm, "__init__",
+                        lambda self, *args, **kwargs: built.append("form")
+                        or real(self, *args, **kwargs))
+    first = client.get("/aktuelles/").content
+    assert "form" in built  # the first view renders the form into its cached fragment
+    built.clear()
+
+    assert client.get("/aktuelles/").content == first
+    assert built == []
+    assert client.get("/aktuelles/?year=2021").status_code == 200
+    assert built  # a filtered view validates its filters
