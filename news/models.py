@@ -89,18 +89,18 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
         topic = filters.get("topic")
         # Built only when a cached part is missing (core.listing.DeferredListing).
         items = DeferredListing(lambda: self.listing_items(filters.get("type"), topic))
-        archive = archive_periods(items, cache_key=site_key(
-            "archive", self.pk, filters.get("type", ""), topic.pk if topic else ""))
+        archive = lazy_value(lambda: archive_periods(items, cache_key=site_key(
+            "archive", self.pk, filters.get("type", ""), topic.pk if topic else "")))
 
         def filter_form():
             form = asked_form or NewsFilterForm(request.GET, topics=self.filter_topics())
-            form.offer_years(period["year"] for period in archive)
+            form.offer_years(period["year"] for period in archive())
             return form
 
         form = lazy_value(filter_form)
 
         def archive_links():
-            for period in archive:
+            for period in archive():
                 period["query"] = form().query(year=period["year"], month=None)
                 period["current"] = filters.get("year") == period["year"]
                 for month in period["months"]:
@@ -108,7 +108,7 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
                                                   month=month["month"])
                     month["current"] = (period["current"]
                                         and filters.get("month") == month["month"])
-            return archive
+            return archive()
 
         def shown_items():
             shown = items.queryset

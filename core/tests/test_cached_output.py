@@ -134,8 +134,9 @@ def test_a_cached_listing_does_not_even_build_its_query(site_tree, client, monke
 
 
 @pytest.mark.django_db
-def test_a_cached_news_index_without_filters_builds_no_filter_form(site_tree, client,
-                                                                  monkeypatch):
+def test_a_cached_news_index_without_filters_builds_no_filter_form_and_reads_no_archive(
+        site_tree, client, monkeypatch):
+    from news import models
     from news.filters import NewsFilterForm
     from news.models import NewsIndexPage
 
@@ -144,6 +145,9 @@ def test_a_cached_news_index_without_filters_builds_no_filter_form(site_tree, cl
     built = []
     monkeypatch.setattr(NewsIndexPage, "filter_topics",
                         lambda self: built.append("topics") or [])
+    archive_periods = models.archive_periods
+    monkeypatch.setattr(models, "archive_periods", lambda *args, **kwargs: built.append(
+        "archive") or archive_periods(*args, **kwargs))
     real = NewsFilterForm.__init__
     monkeypatch.setattr(NewsFilterForm, "__init__",
                         lambda self, *args, **kwargs: built.append("form")
