@@ -47,3 +47,20 @@ def test_a_hub_falls_back_on_bad_page_numbers(crowded_hub, client, page_number):
 
     assert response.status_code == 200
     assert len(titles(response)) in (8, 10)
+
+
+def test_a_bad_page_number_is_served_from_the_cached_page_it_falls_back_on(
+        crowded_hub, client, monkeypatch):
+    from topics.models import TopicPage
+
+    crowded_hub.save_revision().publish()  # a live revision: its fragments are cached
+    first = client.get(crowded_hub.url).content
+    built = []
+    real = TopicPage.listing_items
+    monkeypatch.setattr(TopicPage, "listing_items",
+                        lambda self: built.append(1) or real(self))
+
+    for page_number in ("abc", "1", "x" * 300):
+        assert client.get(crowded_hub.url, {"page": page_number}).content == first
+
+    assert built == []
