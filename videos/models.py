@@ -121,5 +121,7 @@ class VideoPage(DatedPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = localize_all(list(self.topics.all()), self.locale, fallback=False)
+        # Computed only when the cached article fragment is missing (video_page.html).
+        context["topics"] = lazy_value(
+            lambda: localize_all(list(self.topics.all()), self.locale, fallback=False))
         return context

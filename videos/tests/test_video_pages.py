@@ -250,3 +250,24 @@ class TestVideoPageRules(WagtailPageTestCase):
 def test_a_home_page_has_one_video_index_only(site_tree):
     assert not VideoIndexPage.can_create_at(site_tree.home)
     assert VideoPage.can_create_at(site_tree.video_index)
+
+
+def test_a_published_video_page_once_seen_costs_no_query(video, client):
+    german, english = video
+    for page in (german, english):
+        page.save_revision().publish()
+
+    assert warm_and_count(client, german.url) == 0
+    assert warm_and_count(client, english.url) == 0
+    assert [a.get_text(strip=True) for a in soup(client.get(english.url)).select(
+        ".topic-list a")] == ["Crisis management"]
+
+
+def test_a_new_transcript_shows_on_the_video_page_at_once(video, client):
+    german, _english = video
+    german.save_revision().publish()
+    client.get(german.url)
+    german.transcript = "<p>Neu: Willkommen beim Programm 2022.</p>"
+    german.save_revision().publish()
+
+    assert "Programm 2022" in client.get(german.url).content.decode()
