@@ -81,6 +81,10 @@ def reversed_string(value):
     return str(value)[::-1]
 
 
+# What a frame fragment is kept per, beyond the site's content version and language.
+PER = ("per_page", "per_view")
+
+
 @register.tag
 def framecache(parser, token):
     """`{% framecache "name" [per_page|per_view] %}…{% endframecache %}`: a part of the page's
@@ -103,8 +107,6 @@ def framecache(parser, token):
     parser.delete_first_token()
     return FrameCacheNode(bits[1].strip("\"'"), nodelist, per=bits[2] if len(bits) == 3 else None)
 
-
-PER = ("per_page", "per_view")
 
 
 class FrameCacheNode(template.Node):
