@@ -9,6 +9,7 @@ import re
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from core.tests.browser import (
@@ -40,6 +41,21 @@ def insert_block(page, block_label):
     page.get_by_role("option", name=block_label, exact=True).click()
 
 
+def open_chooser(page, button):
+    """Click a chooser's button until its dialog shows, as a person clicks again when nothing
+    happens: in one CI run under load, the first click opened nothing (the button's script
+    was not bound yet)."""
+    dialog = page.locator(".modal-dialog, [role='dialog']").filter(visible=True)
+    for _attempt in range(3):
+        button.click()
+        try:
+            dialog.first.wait_for(state="visible", timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    expect(dialog.first).to_be_visible()
+
+
 def write_news_item(page, tree):
     """autorin writes the item under "Aktuelles": a title, a rich-text body, a contact block
     and a topic, then submits it for approval ("Zur Freigabe einreichen")."""
@@ -57,7 +73,7 @@ def write_news_item(page, tree):
     page.keyboard.type(BODY)
 
     insert_block(page, "Kontakt")
-    page.locator("[data-contentpath='body'] .chooser__choose-button").last.click()
+    open_chooser(page, page.locator("[data-contentpath='body'] .chooser__choose-button").last)
     modal = page.locator(".modal-dialog, [role='dialog']").filter(has_text="Karla Kontakt")
     modal.get_by_role("link", name="Karla Kontakt").click()
     expect(page.locator("[data-contentpath='body']").get_by_text("Karla Kontakt")).to_be_visible()
