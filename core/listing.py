@@ -9,7 +9,6 @@ Page types are passed in as models, so this module imports no content app.
 import datetime
 from collections import defaultdict
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import ExtractMonth, ExtractYear
@@ -18,7 +17,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .cache import timeout
+from .cache import cached
 from .images import CONTACT_PHOTO, TEASER
 from .restrictions import public_q
 
@@ -100,11 +99,7 @@ class CountCachingPaginator(Paginator):
 
     @cached_property
     def count(self):
-        count = cache.get(self.count_key)
-        if count is None:
-            count = super().count
-            cache.set(self.count_key, count, timeout())
-        return count
+        return cached(self.count_key, lambda: super(CountCachingPaginator, self).count)
 
 
 class DeferredListing:
@@ -160,14 +155,9 @@ def archive_periods(queryset, cache_key=None):
 
     Returns `[{"year": 2021, "count": 12, "months": [{"month": 7, "date": date, "count": 3}]}]`.
     """
-    if cache_key is not None:
-        rows = cache.get(cache_key)
-        if rows is None:
-            rows = _archive_rows(queryset)
-            cache.set(cache_key, rows, timeout())
-    else:
-        rows = _archive_rows(queryset)
-    return _periods(rows)
+    if cache_key is None:
+        return _periods(_archive_rows(queryset))
+    return _periods(cached(cache_key, lambda: _archive_rows(queryset)))
 
 
 def _archive_rows(queryset):

@@ -8,11 +8,10 @@ under the site version (`core.cache`), which changes whenever a privacy setting 
 deleted and whenever pages are published, moved or deleted (`core.signals`).
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from .cache import site_key, timeout
+from .cache import cached, site_key
 
 
 def _private_paths():
@@ -30,11 +29,7 @@ def _private_paths():
 def private_paths():
     """The cached `_private_paths()`: at most two queries per content version, then none."""
     key = site_key("private-paths", language="all")
-    paths = cache.get(key)
-    if paths is None:
-        paths = _private_paths()
-        cache.set(key, paths, timeout())
-    return paths
+    return cached(key, _private_paths)
 
 
 def public_q():
