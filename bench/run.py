@@ -73,7 +73,8 @@ def app_env(database_url, **extra):
         # One cache per database: the small and full corpora share page ids.
         "REDIS_URL": REDIS_URL, "LOG_LEVEL": "ERROR",
         "CACHE_KEY_PREFIX": "bench-" + urlsplit(database_url).path.lstrip("/"),
-        "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", secrets.token_urlsafe(16)),
+        # The demo content on a throwaway database, with accounts nobody can guess.
+        "DEMO_CONTENT": "1", "DEMO_PASSWORD": secrets.token_urlsafe(16),
         **extra,
     }
 
@@ -118,7 +119,7 @@ def ensure_database(url, size):
     env = app_env(url)
     started = time.monotonic()
     manage(env, "migrate", "--noinput")
-    manage(env, "load_demo_content")
+    manage(env, "load_demo_content", "--without-debug")
     log(f"  migrated and loaded the demo in {time.monotonic() - started:.0f} s")
     print(python(env, "corpus.py", size), end="")
     with psycopg.connect(url, autocommit=True) as db:

@@ -25,6 +25,7 @@ import contextvars
 import hashlib
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 from django_redis.cache import RedisCache
 
@@ -164,7 +165,11 @@ class MemoRedisCache(RequestMemoMixin, RedisCache):
 
 
 class MemoLocMemCache(RequestMemoMixin, LocMemCache):
-    """The process's memory (development and tests)."""
+    """The process's memory (tests that run in one process)."""
+
+
+class MemoFileBasedCache(RequestMemoMixin, FileBasedCache):
+    """Files shared by every process on one machine (the embedded default, without Redis)."""
 
 
 def read_fresh(cache, key, default=None):

@@ -22,8 +22,8 @@ def create_demo_accounts(password=None):
     """Create or refresh `redaktion` and `redaktion2` (Redaktion) and `autorin` (author); return
     them by name.
 
-    The password is `password`, else $DEMO_PASSWORD, else the documented default. Re-running
-    resets the password and group, so the printed logins always work. The accounts have
+    The password is `password`, else $DEMO_PASSWORD, else the documented default, for accounts
+    made now; re-running never resets an existing account's password. The accounts have
     e-mail addresses and a German admin, so workflow notifications reach them.
     """
     password = password or os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
@@ -37,14 +37,16 @@ def create_demo_accounts(password=None):
 
 
 def save_demo_user(username, email, first_name, last_name, group, password):
-    """Create or refresh one demo account in `group`: active, with the given password, a German
-    admin and workflow e-mails switched on. Shared by every app's demo accounts."""
+    """Create one demo account with the given password, or find it as it is (an account that
+    exists keeps its password, name and state: it may be someone's real one), and put it in
+    `group`, with a German admin and workflow e-mails switched on. Shared by every app's demo
+    accounts."""
     user = get_user_model().objects.filter(username=username).first()
-    user = user or get_user_model()(username=username)
-    user.email, user.first_name, user.last_name = email, first_name, last_name
-    user.is_active = True
-    user.set_password(password)
-    user.save()
+    if user is None:
+        user = get_user_model()(username=username, email=email, first_name=first_name,
+                                last_name=last_name)
+        user.set_password(password)
+        user.save()
     user.groups.add(group)
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "de"

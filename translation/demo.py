@@ -15,10 +15,10 @@ TRANSLATOR_ACCOUNTS = (
 
 
 def create_translator_accounts(password=None):
-    """Create or refresh `translator-en` (group "Übersetzung EN"); return the accounts by name.
+    """Create `translator-en` (group "Übersetzung EN"); return the accounts by name.
 
-    The password is `password`, else $DEMO_PASSWORD, else the documented default. Re-running
-    resets password and group, so the printed login always works. The account has an e-mail
+    The password is `password`, else $DEMO_PASSWORD, else the documented default, for an
+    account made now; re-running never resets an existing account's password. It has an e-mail
     address (approval and rejection notifications reach it) and a German admin, like the
     other editors.
     """

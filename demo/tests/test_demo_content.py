@@ -1,16 +1,15 @@
 """The demo site as a newcomer meets it after `make run`."""
 
-import io
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, Revision, Site
 
 from core.models import Author, Contact
 from demo import notice
+from demo.tests.helpers import load_demo_as_make_run_does
 from news.models import NewsPage
 from topics.models import TopicPage
 
@@ -31,7 +30,7 @@ def _demo_site_once(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            call_command("load_demo_content", stdout=io.StringIO())
+            load_demo_as_make_run_does()
             yield
         finally:
             transaction.set_rollback(True)
@@ -46,7 +45,7 @@ def demo_site(_demo_site_once, db):
 def test_loading_twice_changes_nothing(demo_site):
     counts = (Page.objects.count(), Revision.objects.count(), Contact.objects.count(),
               Author.objects.count(), get_user_model().objects.count())
-    call_command("load_demo_content", stdout=io.StringIO())
+    load_demo_as_make_run_does()
     assert counts == (Page.objects.count(), Revision.objects.count(), Contact.objects.count(),
                       Author.objects.count(), get_user_model().objects.count())
 

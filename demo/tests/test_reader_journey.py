@@ -1,16 +1,14 @@
 """A reader, in real Chromium, finds the notice from the home page and switches to English."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from demo import notice
+from demo.tests.helpers import load_demo_as_make_run_does
 
 
 @pytest.mark.browser
 def test_reader_goes_from_home_to_the_notice_and_on_to_english(browser_page, live_server):
-    call_command("load_demo_content", stdout=io.StringIO())
+    load_demo_as_make_run_does()
     foreign_requests = []
     browser_page.on(
         "request",

@@ -1,14 +1,12 @@
 """What the browser tests of this app share: every page type of the demo site in both languages,
 and a guard that keeps every request to another host on this machine."""
 
-import io
-
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from core.factories import root_collection
 from demo import notice
+from demo.tests.helpers import load_demo_as_make_run_does
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from pages.models import FeedbackFormPage, StandardPage
@@ -26,7 +24,7 @@ def load_demo_site():
     """The demo site, built in a database that an earlier live-server test may have flushed
     (the demo command makes the root page, locales and site, but expects a root collection)."""
     root_collection()
-    call_command("load_demo_content", stdout=io.StringIO())
+    load_demo_as_make_run_does()
 
 
 def search_url(language_code):

@@ -123,6 +123,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database for a small newsroom (README, "The embedded default"): readers never
+    # wait for writers (WAL); a write transaction takes the lock when it begins, so two editors
+    # publishing at once queue instead of failing halfway; a writer waits up to 20 s for another.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Full-text search fields (search/models.py) are declared on every database; on SQLite this
 # app does nothing.
@@ -144,7 +154,17 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "caching.redis"
 else:
-    CACHES = {"default": {"BACKEND": "caching.prefetch.MemoLocMemCache"}}
+    # Without Redis (the embedded default), files that the web server, the worker and every
+    # command share: a change made by one process (a scheduled publication, a privacy setting)
+    # reaches the others' fragments and change mark at once. Per-process memory could not.
+    CACHES = {
+        "default": {
+            "BACKEND": "caching.prefetch.MemoFileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,6 +13,16 @@ if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names.")
+# Every app server and the worker must share one cache: the change mark and the fragments live
+# there. Per-process memory would serve each process's own, stale view of the site.
+if not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "REDIS_URL must point at the Redis that all app servers and the worker share."
+    )
+# The demo content (fixed logins, a superuser) is no part of a production site. The bench, which
+# runs the production stack on a throwaway database, asks for it with DEMO_CONTENT=1.
+if not env_bool("DEMO_CONTENT"):
+    INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "demo"]  # noqa: F405
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

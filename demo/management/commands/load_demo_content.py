@@ -1,7 +1,8 @@
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.builder import DemoBuilder
@@ -10,10 +11,34 @@ from translation.demo import create_translator_accounts
 
 
 class Command(BaseCommand):
-    help = "Load the demo site (idempotent): the programme notice, its topics, video and contacts."
+    help = (
+        "Load the demo site (idempotent): the programme notice, its topics, video and contacts, "
+        "and the demo accounts. Accounts that exist keep their passwords."
+    )
 
-    def handle(self, *args, **options):
-        password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-debug", action="store_true",
+            help="Load the demo although DEBUG is off (a throwaway stack such as the bench's). "
+                 "Needs a password of its own in DEMO_PASSWORD.",
+        )
+
+    def handle(self, *args, without_debug=False, **options):
+        password = os.environ.get("DEMO_PASSWORD", "")
+        if not settings.DEBUG:
+            # A site with DEBUG off may be a real one: its accounts must not get the README's
+            # password, and nobody should load a demo there by accident.
+            if not without_debug:
+                raise CommandError(
+                    "DEBUG is off: this may be a production site, so no demo content is loaded. "
+                    "For a throwaway stack, pass --without-debug and set DEMO_PASSWORD."
+                )
+            if not password or password == DEFAULT_DEMO_PASSWORD:
+                raise CommandError(
+                    "With DEBUG off the demo accounts need a password of their own: set "
+                    "DEMO_PASSWORD (not the one printed in the README)."
+                )
+        password = password or DEFAULT_DEMO_PASSWORD
         with transaction.atomic():
             builder = DemoBuilder(stdout=self.stdout)
             if builder.already_built():
