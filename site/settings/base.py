@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last: each form sent is one transaction, all or nothing (core/transactions.py).
+    "core.transactions.AtomicWritesMiddleware",
 ]
 
 ROOT_URLCONF = "siteconfig.urls"
