@@ -25,6 +25,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as `make run` has, not memory: the live server's threads then each have a
+    # connection of their own. An in-memory database is one connection shared by every thread,
+    # and a browser's parallel requests lock its tables. Each xdist worker gets its own file.
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
 
 # CI must test against PostgreSQL and must never fall back to SQLite quietly.
 if os.environ.get("REQUIRE_POSTGRES") and DATABASES["default"]["ENGINE"] != (  # noqa: F405
