@@ -72,5 +72,7 @@ def _rewind_uploads(request):
 
 
 def busy_response(request):
-    return render(request, "errors/database_busy.html", status=503,
-                  headers={"Retry-After": "5", "Cache-Control": "private, no-store"})
+    response = render(request, "errors/database_busy.html", status=503)
+    response["Retry-After"] = "5"
+    response["Cache-Control"] = "private, no-store"
+    return response
