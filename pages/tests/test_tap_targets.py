@@ -136,7 +136,23 @@ def test_every_link_and_button_is_at_least_44_px_on_a_320_px_phone(chromium, liv
     # Every page type, in two languages, and the video after consent; each has targets.
     assert len(measured) == 2 * 15
     assert all(count >= 10 for count in measured.values()), measured
-    # Only links within sentences are exempt: the notice's body, the legal pages' text.
-    exempt_pages = {name.split(" [")[0] for name in exempt}
-    assert exempt_pages <= {"news item", "standard page (Impressum)",
-                            "standard page (Datenschutzerklärung)"}, exempt
+    # The demo has no link within a sentence: nothing is exempt.
+    assert exempt == {}
+
+
+def test_only_links_within_a_sentence_are_exempt(chromium):
+    """The rule itself, on a page of its own: a link in a sentence is exempt; a year with its
+    count, feeds between separators and a link alone in a paragraph are measured."""
+    page = chromium.new_page(viewport={"width": 320, "height": 640})
+    page.set_content(
+        "<p>Mehr dazu lesen Sie in der <a href='/d'>Datenschutzerklärung</a>.</p>"
+        "<ul><li><a href='/j'>2021</a> <span>(3)</span></li></ul>"
+        "<p><a href='/r'>RSS</a> · <a href='/a'>Atom</a></p>"
+        "<p><a href='/v'>Über dieses Video</a></p>"
+        "<button style='width: 100px; height: 44px'>Groß genug</button>")
+    found = page.evaluate(MEASURE, TARGET_SIZE)
+    page.close()
+    assert found["exempt"] == ['a "Datenschutzerklärung"']
+    assert [entry.rsplit(" ", 1)[0] for entry in found["small"]] == [
+        'a "2021"', 'a "RSS"', 'a "Atom"', 'a "Über dieses Video"']
+    assert found["measured"] == 5
