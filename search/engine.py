@@ -185,6 +185,16 @@ def results(request, parsed, locale, *, kind, topic, promoted, page_number):
                                      page_number))
 
 
+def count(request, parsed, locale):
+    """How many live public pages of `locale` match `parsed`, whatever their kind or topic
+    (one query, then from the shared cache until the next change of content)."""
+    def compute():
+        with dialects.current().searching():
+            return matching(searchable_pages(request, locale), parsed, locale).count()
+
+    return cached(_key("search-count", request, parsed, locale), compute)
+
+
 def _page_number(value):
     """As the paginator reads it: a number, or anything else as the first page."""
     return int(value) if str(value or "").isdigit() and len(str(value)) < 7 else 1

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import ngettext
 from wagtail.models import Site
 
 from core.cache import active_locale
@@ -63,6 +64,8 @@ def search(request):
             ],
             total=found.total + len(promotions),
         )
+        if not context["total"]:
+            context["elsewhere"] = found_elsewhere(request, parsed, locale)
         context["kind_options"] = [(item, found.counts.get(item.slug, 0))
                                    for item in engine.KINDS]
     filters = {"q": parsed.text, "type": kind.slug if kind else ""}
@@ -75,12 +78,38 @@ def _query(filters):
     return urlencode({k: v for k, v in filters.items() if v})
 
 
+def _site_languages(request):
+    site = Site.find_for_request(request)
+    return {root.language_code for root in Site.get_site_root_paths()
+            if site is not None and root.site_id == site.pk}
+
+
+def found_elsewhere(request, parsed, locale):
+    """The same search in each other language whose pages match it, for a reader who found
+    nothing in their own (an English reader searching for "Städte"): the number of results,
+    said in that language, and the address of its search page with the query. Filters are
+    left out: they may be what found nothing."""
+    codes = _site_languages(request)
+    hits = []
+    for code, _name in settings.LANGUAGES:
+        if code == locale.language_code or code not in codes:
+            continue
+        with translation.override(code):
+            number = engine.count(request, parsed, active_locale())
+            if not number:
+                continue
+            text = ngettext("%(counter)s result for “%(query)s”",
+                            "%(counter)s results for “%(query)s”", number) % {
+                "counter": number, "query": parsed.text}
+            url = f"{reverse('search')}?{_query({'q': parsed.text})}#ergebnisse"
+        hits.append({"code": code, "text": text, "url": url})
+    return hits
+
+
 def language_links(request, locale, filters, topic=None):
     """The search page in each language the site has, with the same query and filters. A topic
     hub has its own slug in each language; where it is not translated, that filter is left out."""
-    site = Site.find_for_request(request)
-    codes = {root.language_code for root in Site.get_site_root_paths()
-             if site is not None and root.site_id == site.pk}
+    codes = _site_languages(request)
     topic_slugs = {}
     if topic is not None:
         topic_slugs = dict(

@@ -1,7 +1,8 @@
 from django import template
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language_info
+from django.utils.html import conditional_escape
+from django.utils.translation import get_language_info, gettext
 from wagtail.models import Page, Site
 
 from caching.policy import is_public_request
@@ -74,6 +75,17 @@ def _page_translations(page):
 @register.filter
 def language_name_local(language_code):
     return get_language_info(language_code)["name_local"]
+
+
+@register.filter(is_safe=True)
+def with_site_name(title):
+    """The browser's title: the page's, then the site's name, but the name only once: the home
+    page, titled "Connective Cities", is not "Connective Cities – Connective Cities"."""
+    name = conditional_escape(gettext("Connective Cities"))
+    title = " ".join(str(title).split())
+    if not title or title == name:
+        return name
+    return f"{title} – {name}"
 
 
 @register.filter

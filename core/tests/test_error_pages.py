@@ -45,7 +45,7 @@ def test_an_unknown_german_address_gets_a_german_404_with_the_navigation(site_tr
     assert document.h1.get_text(strip=True) == "Seite nicht gefunden"
     assert document.title.get_text().startswith("Seite nicht gefunden")
     assert menu(document) == ["Aktuelles", "Themen", "Videos"]
-    assert document.select_one("form.site-search")["action"] == "/suche/"
+    assert document.select_one("form.site-search")["action"] == "/suche/#ergebnisse"
     assert document.select_one("footer.site-footer") is not None
     assert document.select_one("a.skip-link")["href"] == "#main"
     links = {a.get_text(strip=True): a["href"] for a in document.select("main a")}
@@ -59,7 +59,7 @@ def test_an_unknown_english_address_gets_an_english_404(site_tree, client):
     assert document.html["lang"] == "en"
     assert document.h1.get_text(strip=True) == "Page not found"
     assert menu(document) == ["News", "Topics", "Videos"]
-    assert document.select_one("form.site-search")["action"] == "/en/search/"
+    assert document.select_one("form.site-search")["action"] == "/en/search/#ergebnisse"
     links = {a.get_text(strip=True): a["href"] for a in document.select("main a")}
     assert links == {"Go to the home page": "/en/", "Search the site": "/en/search/"}
 
@@ -90,7 +90,7 @@ def test_a_server_error_keeps_the_layout_in_german(site_tree, failing_home_page)
     assert document.h1.get_text(strip=True) == "Leider ist ein Fehler aufgetreten."
     assert document.title.get_text().startswith("Serverfehler")
     assert menu(document) == ["Aktuelles", "Themen", "Videos"]
-    assert document.select_one("form.site-search")["action"] == "/suche/"
+    assert document.select_one("form.site-search")["action"] == "/suche/#ergebnisse"
     assert document.select_one("footer.site-footer") is not None
     assert len(document.find_all("h1")) == 1
     assert response["Cache-Control"] == "no-store"

@@ -49,10 +49,12 @@ def test_pages_are_crawlable_links_that_keep_the_filters(many, client):
     pagination = soup(second).select_one("nav.pagination")
     links = {a.get_text(strip=True): a["href"] for a in pagination.select("a")}
     prefix = "topic=thema&type=news&year=2021&month=7"
-    assert links["1"] == f"{many.news_index.url}?{prefix}"
-    assert links["3"] == f"?{prefix}&page=3"
-    assert pagination.select_one('a[rel="next"]')["href"] == f"?{prefix}&page=3"
-    assert pagination.select_one('a[rel="prev"]')["href"] == f"{many.news_index.url}?{prefix}"
+    # Each leads to the results of its page (#ergebnisse).
+    assert links["1"] == f"{many.news_index.url}?{prefix}#ergebnisse"
+    assert links["3"] == f"?{prefix}&page=3#ergebnisse"
+    assert pagination.select_one('a[rel="next"]')["href"] == f"?{prefix}&page=3#ergebnisse"
+    assert pagination.select_one('a[rel="prev"]')["href"] == \
+        f"{many.news_index.url}?{prefix}#ergebnisse"
     assert pagination.select_one('[aria-current="page"]').get_text(strip=True) == "2"
     # Every link leads somewhere real.
     for href in links.values():
@@ -63,7 +65,7 @@ def test_pages_are_crawlable_links_that_keep_the_filters(many, client):
 def test_an_unfiltered_first_page_links_to_page_two(many, client):
     document = soup(client.get(many.news_index.url))
 
-    assert document.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+    assert document.select_one('.pagination a[rel="next"]')["href"] == "?page=2#ergebnisse"
     assert document.select_one('.pagination a[rel="prev"]') is None
 
 

@@ -170,7 +170,8 @@ def test_the_filter_form_is_a_plain_get_form_with_labels(archive, client):
 
     form = document.select_one("form.listing-filter")
     assert form["method"] == "get"
-    assert form["action"] == archive.news_index.url
+    # The reader lands on the results.
+    assert form["action"] == archive.news_index.url + "#ergebnisse"
     assert form.select('input[name="csrfmiddlewaretoken"]') == []
     for name in ("topic", "type", "year", "month"):
         field = form.select_one(f'select[name="{name}"]')
@@ -223,13 +224,15 @@ def test_the_archive_links_years_and_months_with_counts(archive, client):
     archive_nav = document.select_one("nav.archive")
     years = [(a.get_text(strip=True), a["href"])
              for a in archive_nav.select(".archive__years > li > a")]
-    assert years == [("2021", "?year=2021"), ("2020", "?year=2020")]
+    assert years == [("2021", "?year=2021#ergebnisse"), ("2020", "?year=2020#ergebnisse")]
     months = [(a.get_text(strip=True), a["href"])
               for a in archive_nav.select(".archive__months a")]
     assert months == [
-        ("Juli 2021", "?year=2021&month=7"), ("Juni 2021", "?year=2021&month=6"),
-        ("März 2021", "?year=2021&month=3"), ("November 2020", "?year=2020&month=11"),
-        ("Mai 2020", "?year=2020&month=5"),
+        ("Juli 2021", "?year=2021&month=7#ergebnisse"),
+        ("Juni 2021", "?year=2021&month=6#ergebnisse"),
+        ("März 2021", "?year=2021&month=3#ergebnisse"),
+        ("November 2020", "?year=2020&month=11#ergebnisse"),
+        ("Mai 2020", "?year=2020&month=5#ergebnisse"),
     ]
     counts = [s.get_text(strip=True)
               for s in archive_nav.select(".archive__years > li > .archive__count")]
@@ -252,9 +255,9 @@ def test_the_archive_keeps_the_topic_and_type_filters(archive, client):
 
     links = [a["href"] for a in soup(response).select("nav.archive a")]
     assert links == [
-        "?topic=krisenmanagement&type=news&year=2021",
-        "?topic=krisenmanagement&type=news&year=2021&month=7",
-        "?topic=krisenmanagement&type=news&year=2021&month=3",
+        "?topic=krisenmanagement&type=news&year=2021#ergebnisse",
+        "?topic=krisenmanagement&type=news&year=2021&month=7#ergebnisse",
+        "?topic=krisenmanagement&type=news&year=2021&month=3#ergebnisse",
     ]
 
 

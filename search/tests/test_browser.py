@@ -18,15 +18,15 @@ def test_a_reader_searches_filters_and_opens_a_result(browser_page):
     page.locator("header #site-search-q").fill("Pandemie")
     page.locator("header #site-search-q").press("Enter")
 
-    expect(page).to_have_url(re.compile(r"/suche/\?q=Pandemie$"))
-    expect(page.locator("#search-count")).to_contain_text("2")
+    expect(page).to_have_url(re.compile(r"/suche/\?q=Pandemie#ergebnisse$"))
+    expect(page.locator("#ergebnisse")).to_contain_text("2")
     expect(page.locator(".search-result mark", has_text="Pandemiefolgen")).to_be_visible()
     expect(page.locator("meta[name=robots]")).to_have_attribute("content", "noindex")
 
     page.locator("#search-type").select_option("video")
     page.locator("main form[role=search] button[type=submit]").click()
 
-    expect(page).to_have_url(re.compile(r"/suche/\?q=Pandemie&type=video&topic=$"))
+    expect(page).to_have_url(re.compile(r"/suche/\?q=Pandemie&type=video&topic=#ergebnisse$"))
     results = page.locator("ol.search-results__list .search-result__title a")
     expect(results).to_have_count(1)
     expect(results).to_have_text("Pandemie im Rathaus")
@@ -44,7 +44,7 @@ def test_an_english_reader_searches_in_english(browser_page):
     page.locator("header #site-search-q").fill("pandemic")
     page.locator("header #site-search-q").press("Enter")
 
-    expect(page).to_have_url(re.compile(r"/en/search/\?q=pandemic$"))
+    expect(page).to_have_url(re.compile(r"/en/search/\?q=pandemic#ergebnisse$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     titles = page.locator("ol.search-results__list .search-result__title")
     expect(titles).to_have_count(2)

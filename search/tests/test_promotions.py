@@ -29,7 +29,7 @@ def test_a_promoted_page_comes_first_for_its_query(client, content):
     descriptions = [text(p) for p in page_of(response).select(
         ".search-promotions .search-result__excerpt")]
     assert "So beantragen Sie Förderung." in descriptions
-    assert page_of(response).select_one("#search-count").get_text(strip=True).startswith("2 ")
+    assert page_of(response).select_one("#ergebnisse").get_text(strip=True).startswith("2 ")
     assert get(client, "/suche/", q="Pandemie").content.count(b"search-promotions") == 0
 
 
@@ -46,7 +46,7 @@ def test_a_promoted_page_is_not_listed_twice(client, content):
     response = get(client, "/suche/", q="Pandemie")
     assert promoted(response) == ["Pandemie im Rathaus"]
     assert result_titles(response) == ["Connective Cities COVID-19 Programm 2021"]
-    assert page_of(response).select_one("#search-count").get_text(strip=True).startswith("2 ")
+    assert page_of(response).select_one("#ergebnisse").get_text(strip=True).startswith("2 ")
 
 
 def test_filters_apply_to_promotions(client, content):

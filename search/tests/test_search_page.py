@@ -90,7 +90,8 @@ def test_the_results_page_is_not_indexed_and_stays_cacheable(client, content):
 def test_every_page_header_has_the_search_box(client, content, url, action):
     for page_url in (url, content.programme.url if url == "/" else content.programme_en.url):
         form = page_of(get(client, page_url)).select_one("header form[role=search]")
-        assert form["action"] == action and form["method"] == "get"
+        # The reader lands on the results (#ergebnisse).
+        assert form["action"] == f"{action}#ergebnisse" and form["method"] == "get"
         assert form.select_one("input[type=search]")["name"] == "q"
 
 
@@ -155,8 +156,32 @@ def test_a_query_that_only_excludes_explains_the_minus_sign(client, content):
 
 def test_no_results_says_so(client, content):
     document = page_of(get(client, "/en/search/", q="xylophone"))
-    assert document.select_one("#search-count").get_text(strip=True) == "0 results for “xylophone”"
+    assert document.select_one("#ergebnisse").get_text(strip=True) == "0 results for “xylophone”"
     assert "Nothing matches your search" in document.select_one(".search-results").get_text()
+
+
+def test_no_results_points_to_the_other_language_that_has_them(client, content):
+    """An English reader who types the German "Städte" learns that the German pages have it."""
+    document = page_of(get(client, "/en/search/", q="Städte", type="video"))
+    assert document.select_one("#ergebnisse").get_text(strip=True) == "0 results for “Städte”"
+    hint = document.select_one(".search-elsewhere")
+    assert text(hint.p) == "Pages in another language match your search:"
+    link = hint.select_one("li[lang=de] a[hreflang=de]")
+    assert text(link) == "Deutsch: 1 Ergebnis für „Städte“"
+    # The filters are left out: they may be what found nothing.
+    assert link["href"] == "/suche/?q=St%C3%A4dte#ergebnisse"
+    assert result_titles(get(client, link["href"].split("#")[0])) == [
+        "Stadtentwicklung in Tunesien"]
+
+    # And the other way round.
+    hint = page_of(get(client, "/suche/", q="together")).select_one(".search-elsewhere")
+    assert text(hint.p) == "Seiten in einer anderen Sprache passen zu Ihrer Suche:"
+    assert text(hint.select_one("li[lang=en] a")) == "English: 1 result for “together”"
+
+
+def test_no_hint_when_no_language_has_results_or_the_own_one_has(client, content):
+    assert page_of(get(client, "/en/search/", q="xylophone")).select(".search-elsewhere") == []
+    assert page_of(get(client, "/suche/", q="Städte")).select(".search-elsewhere") == []
 
 
 def test_html_in_content_and_query_is_shown_as_text(client, content):
@@ -253,11 +278,11 @@ def test_results_are_paginated_and_links_keep_the_query_and_filters(client, cont
     first = get(client, "/suche/", q="Pandemie", type="news", topic="krisenmanagement")
     document = page_of(first)
     assert len(result_titles(first)) == 10
-    assert document.select_one("#search-count").get_text(strip=True).startswith("24 ")
+    assert document.select_one("#ergebnisse").get_text(strip=True).startswith("24 ")
     next_link = document.select_one("a[rel=next]")["href"]
-    assert next_link == "?q=Pandemie&type=news&topic=krisenmanagement&page=2"
+    assert next_link == "?q=Pandemie&type=news&topic=krisenmanagement&page=2#ergebnisse"
 
-    last = get(client, "/suche/" + next_link.replace("page=2", "page=3"))
+    last = get(client, "/suche/" + next_link.split("#")[0].replace("page=2", "page=3"))
     assert len(result_titles(last)) == 4
     assert page_of(last).select_one("ol.search-results__list")["start"] == "21"
     seen = set()
@@ -277,8 +302,8 @@ def test_a_query_with_spaces_and_symbols_survives_the_pagination_link(client, co
         NewsPageFactory(parent=content.tree.news_index, title=f"Stadt & Land {number}")
     document = page_of(get(client, "/suche/", q='"Stadt & Land"  -Tunesien'))
     link = document.select_one("a[rel=next]")["href"]
-    assert re.fullmatch(r"\?q=%22Stadt\+%26\+Land%22\+-Tunesien&page=2", link)
-    assert len(result_titles(get(client, "/suche/" + link))) == 1
+    assert re.fullmatch(r"\?q=%22Stadt\+%26\+Land%22\+-Tunesien&page=2#ergebnisse", link)
+    assert len(result_titles(get(client, "/suche/" + link.split("#")[0]))) == 1
 
 
 # --- Cost ----------------------------------------------------------------------------------------

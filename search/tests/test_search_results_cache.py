@@ -8,7 +8,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from news.factories import NewsPageFactory
 
-from .test_search_page import get, result_titles
+from .test_search_page import get, page_of, result_titles, text
 
 
 def searched_twice(client, **params):
@@ -78,3 +78,18 @@ def test_or_as_an_operator_and_as_a_word_are_two_searches(client, content):
 
     assert "Klimaschutz" in either
     assert "Klimaschutz" not in both
+
+
+def test_the_hint_to_the_other_language_costs_no_query_and_follows_publications(client,
+                                                                                content):
+    def hint():
+        return text(page_of(get(client, "/en/search/", q="Städte")).select_one(
+            ".search-elsewhere a"))
+
+    assert hint() == "Deutsch: 1 Ergebnis für „Städte“"
+    with CaptureQueriesContext(connection) as queries:
+        assert hint() == "Deutsch: 1 Ergebnis für „Städte“"
+    assert len(queries) == 0, [query["sql"] for query in queries]
+
+    NewsPageFactory(parent=content.tree.news_index, title="Städte im Wandel")
+    assert hint() == "Deutsch: 2 Ergebnisse für „Städte“"

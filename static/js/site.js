@@ -39,9 +39,36 @@
 
   // Listing filters start closed on phones (the first item should be on the first screen);
   // where there is room, they are simply shown.
-  if (window.matchMedia("(min-width: 48rem)").matches) {
+  var wide = window.matchMedia("(min-width: 48rem)").matches;
+  if (wide) {
     document.querySelectorAll("[data-filter-disclosure]").forEach(function (details) {
       details.open = true;
     });
   }
+
+  // Filter and search forms, archive and page links end in #ergebnisse: the reader lands on
+  // the results. On a phone the filters fold away (their summary still says how many are
+  // active); the results heading takes the focus, so that screen readers announce it
+  // ("4 Ergebnisse"). Without JavaScript the browser still scrolls to the heading.
+  function landOnResults() {
+    var heading = window.location.hash === "#ergebnisse" && document.getElementById("ergebnisse");
+    if (!heading) {
+      return;
+    }
+    if (!wide) {
+      document.querySelectorAll("[data-filter-disclosure]").forEach(function (details) {
+        details.open = false;
+      });
+    }
+    heading.focus({ preventScroll: true });
+    // From the top if the heading is on the first screen there (the page's title and the
+    // filters stay in view), else with the heading at the top. After "load": the browser
+    // scrolls to the fragment until then.
+    window.addEventListener("load", function () {
+      var top = heading.getBoundingClientRect().top + window.scrollY;
+      var fitsFirstScreen = top + heading.offsetHeight <= window.innerHeight;
+      window.scrollTo(0, fitsFirstScreen ? 0 : top);
+    });
+  }
+  landOnResults();
 })();
