@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from security.deployment import proxy_problems, security_txt_problems
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -13,6 +15,14 @@ if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names.")
+# Behind Varnish, lockouts and rate limits need the reader's address; security.txt must not
+# name a placeholder.
+_problems = [
+    *proxy_problems(FRONTEND_CACHE_URLS, TRUSTED_PROXY_COUNT),  # noqa: F405
+    *security_txt_problems(SECURITY_CONTACT or DEFAULT_FROM_EMAIL, WAGTAILADMIN_BASE_URL),  # noqa: F405
+]
+if _problems:
+    raise ImproperlyConfigured(" ".join(_problems))
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
