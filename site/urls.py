@@ -10,6 +10,7 @@ from core.sitemap_views import SITEMAP_SECTION_URL_NAME, sitemap_index, sitemap_
 from core.views import ROOT_ICONS, robots_txt, root_icon
 from search import urls as search_urls
 from security.documents import urlpatterns as document_urlpatterns
+from security.passwords import page_password_urlpatterns
 from security.urls import urlpatterns as security_urlpatterns
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
@@ -37,6 +38,8 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("pages.urls")),
+    # Page passwords are throttled like logins (security/passwords.py).
+    *page_password_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
