@@ -33,14 +33,15 @@ def _cool_off_seconds():
     return int(settings.AXES_COOLOFF_TIME.total_seconds())
 
 
-def _failed(key):
+def _attempt(key):
+    """Count one more attempt; how many there were within the cool-off."""
     cache.add(key, 0, timeout=_cool_off_seconds())
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=_cool_off_seconds())
         count = 1
-    # Locked for the cool-off after the last wrong password, as logins are.
+    # Locked for the cool-off after the last attempt, as logins are.
     cache.touch(key, _cool_off_seconds())
     return count
 
@@ -70,13 +71,15 @@ def throttled(view, scope, restriction_argument):
             return view(request, **kwargs)
         restriction_id = kwargs[restriction_argument]
         key = _key(scope, restriction_id, request)
-        if (cache.get(key) or 0) >= settings.AXES_FAILURE_LIMIT:
+        # Counted before the password is checked, so that guesses sent at once are counted too.
+        attempts = _attempt(key)
+        if attempts > settings.AXES_FAILURE_LIMIT:
             return locked_response(request)
         response = view(request, **kwargs)
         if response.status_code in (301, 302, 303):  # accepted: the reader is sent on
             cache.delete(key)
             return response
-        if response.status_code == 200 and _failed(key) >= settings.AXES_FAILURE_LIMIT:
+        if attempts == settings.AXES_FAILURE_LIMIT:
             logger.warning("Password of %s restriction %s locked for %s", scope,
                            restriction_id, client_ip(request))
             return locked_response(request)
