@@ -10,7 +10,12 @@ against the translation before anything is written:
   current any more) is skipped and named in a warning, the rest is imported;
 * a translation with anything but wagtail-localize's inline tags (no attributes except the link
   ids of the source, no link ids the source lacks) is refused, exactly as wagtail-localize's own
-  editor would mark it as an error. The whole file is then refused: nothing is stored.
+  editor would mark it as an error. The whole file is then refused: nothing is stored;
+* so is a translation longer than its field takes (`max_length` of a text field or block, the
+  `maxwidth` of the exported unit) or than `max_segment_characters()`.
+
+Units that the file itself marks as unfinished (PO `#, fuzzy`, XLIFF `needs-…` states) never
+get here: the parsers skip and count them.
 
 `apply_import()` stores the checked units as manual StringTranslations, in one transaction, and
 `save_draft()` then saves the translation as a draft by the rules of `workflow.py`: never

@@ -389,7 +389,8 @@ def parse_xliff(data, translation):
         if target is None:
             continue
         if target.get("state") in UNFINISHED_STATES:
-            unfinished += 1 if _text(target).strip() else 0
+            if _text(target).strip():  # an empty target is no news
+                unfinished += 1
             continue
         source_ids = {}
         if key in source_html:
