@@ -57,4 +57,5 @@ def has_session(request):
 def is_public_request(request):
     """A request whose answer may be public: a safe method, no session, not the admin."""
     return (request.method in SAFE_METHODS and not has_session(request)
-            and not request.path.startswith(tuple(PRIVATE_PREFIXES)))
+            # "/admin" too, which only redirects to "/admin/".
+            and not f"{request.path}/".startswith(tuple(PRIVATE_PREFIXES)))

@@ -63,17 +63,23 @@ def http_get(url, host="localhost", headers=None, timeout=20):
 
 
 class Varnish:
-    """A varnishd in the foreground, in its own working directory; stop() ends it."""
+    """A varnishd in the foreground, in its own working directory; stop() ends it.
+
+    Readers reach it at `url`; the app servers purge and ban at `purge_url`, the listen address
+    named "purge" (see the VCL)."""
 
     def __init__(self, backends, port=None, memory="64m"):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.purge_port = free_port()
+        self.purge_url = f"http://127.0.0.1:{self.purge_port}"
         self.workdir = Path(tempfile.mkdtemp(prefix="varnish-"))
         vcl = self.workdir / "site.vcl"
         vcl.write_text(vcl_for(backends))
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [varnishd_path(), "-F", "-j", "none", "-n", str(self.workdir / "n"),
-             "-a", f"127.0.0.1:{self.port}", "-f", str(vcl), "-s", f"malloc,{memory}",
+             "-a", f"public=127.0.0.1:{self.port}", "-a", f"purge=127.0.0.1:{self.purge_port}",
+             "-f", str(vcl), "-s", f"malloc,{memory}",
              "-p", "ban_lurker_sleep=0.01", "-p", "default_grace=0"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         )

@@ -12,7 +12,7 @@ class SecurityConfig(AppConfig):
     def ready(self):
         from wagtail.signals import published
 
-        from . import spreadsheets, uploads
+        from . import checks, spreadsheets, uploads  # noqa: F401 - checks register themselves
 
         spreadsheets.install()
         published.connect(uploads.release_linked_uploads, dispatch_uid="security-release")

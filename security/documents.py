@@ -22,8 +22,9 @@ from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.documents.rich_text import DocumentLinkHandler
-from wagtail.documents.views.serve import authenticate_with_password
 from wagtail.documents.views.serve import serve as wagtail_serve
+
+from .passwords import throttled_document_password
 
 SALT = "security.documents.url"
 KEY_LENGTH = 32
@@ -87,5 +88,5 @@ urlpatterns = [
     re_path(r"^documents/(?P<document_id>\d+)/(?P<filename>[^/]+)$", numbered_document,
             name="wagtaildocs_serve"),
     re_path(r"^documents/authenticate_with_password/(?P<restriction_id>\d+)/$",
-            authenticate_with_password, name="wagtaildocs_authenticate_with_password"),
+            throttled_document_password, name="wagtaildocs_authenticate_with_password"),
 ]

@@ -8,16 +8,21 @@ from django.core.cache import cache
 from .clientip import client_ip
 
 
-def _key(scope, request):
-    address = client_ip(request) or "unknown"
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+def _key(scope, value):
+    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
     return f"ratelimit:{scope}:{digest}"
 
 
 def is_rate_limited(request, scope, limit, period):
     """Count this request against `scope`; True once `limit` requests came from the same
     address within `period` seconds (a fixed window that starts with the first request)."""
-    key = _key(scope, request)
+    return is_over_limit(scope, client_ip(request) or "unknown", limit, period)
+
+
+def is_over_limit(scope, value, limit, period):
+    """Count one more use of `value` (an address, an e-mail address) against `scope`; True
+    once it was used more than `limit` times within `period` seconds."""
+    key = _key(scope, value)
     cache.add(key, 0, timeout=period)
     try:
         count = cache.incr(key)

@@ -32,6 +32,7 @@ def security_txt(request):
         f"Contact: {contact}",
         f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: de, en",
-        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+        # From the settings, not from the request's Host header.
+        f"Canonical: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/.well-known/security.txt",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

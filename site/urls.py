@@ -9,7 +9,9 @@ from core.sitemap import MultilingualSitemap
 from core.sitemap_views import SITEMAP_SECTION_URL_NAME, sitemap_index, sitemap_section
 from core.views import ROOT_ICONS, robots_txt, root_icon
 from search import urls as search_urls
+from security.accounts import urlpatterns as account_urlpatterns
 from security.documents import urlpatterns as document_urlpatterns
+from security.passwords import page_password_urlpatterns
 from security.urls import urlpatterns as security_urlpatterns
 
 # Friendly error pages in the reader's language, with the site's navigation (home/views.py).
@@ -24,6 +26,8 @@ urlpatterns = security_urlpatterns + [
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}),
     path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS},
          name=SITEMAP_SECTION_URL_NAME),
+    # Logout only by POST, password resets rate-limited (security/accounts.py).
+    *account_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     # Documents at keyed addresses; Wagtail's numbered ones only for editors.
     *document_urlpatterns,
@@ -37,6 +41,8 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("pages.urls")),
+    # Page passwords are throttled like logins (security/passwords.py).
+    *page_password_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,7 +20,7 @@ def front_cache(live_server, settings):
     port = int(live_server.url.rsplit(":", 1)[1])
     varnish = Varnish([("127.0.0.1", port)])
     settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "caching.backends.VarnishBackend", "LOCATION": varnish.url}
+        "varnish": {"BACKEND": "caching.backends.VarnishBackend", "LOCATION": varnish.purge_url}
     }
     yield varnish
     varnish.stop()

@@ -98,7 +98,7 @@ def stack(transactional_db):
     ports = [free_port(), free_port()]
     varnish = Varnish([("127.0.0.1", port) for port in ports])
     env = {"DJANGO_SETTINGS_MODULE": "siteconfig.settings.test", "DATABASE_URL": database_url,
-           "FRONTEND_CACHE_URLS": varnish.url,
+           "FRONTEND_CACHE_URLS": varnish.purge_url,
            # One shared cache for both servers, under a key prefix of this run only.
            "TEST_SHARED_CACHE_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9"),
            "CACHE_KEY_PREFIX": f"two-instances-{uuid.uuid4().hex}"}

@@ -4,9 +4,16 @@ vcl 4.1;
 # - Caches what the app marks `public` (Cache-Control s-maxage), for readers without a session.
 # - Passes the admin, every non-GET/HEAD request and anything with the session cookie; strips
 #   every other cookie, so that a tracking cookie never splits or bypasses the cache.
-# - Accepts PURGE (one URL) and BAN (URL regex or cache tags) only from the app servers (acl
-#   purgers). The app sends them after each publish, unpublish, move and delete
-#   (FRONTEND_CACHE_URLS; see caching/purge.py).
+# - Accepts PURGE (one URL) and BAN (URL regex or cache tags) only on the listen address named
+#   "purge" and only from the app servers (acl purgers). The app sends them there after each
+#   publish, unpublish, move and delete (FRONTEND_CACHE_URLS; see caching/purge.py). Start
+#   varnishd with both listen addresses, the readers' and the app servers':
+#       varnishd -a public=:6081 -a purge=127.0.0.1:6091 …
+#   A TLS proxy on this host connects from 127.0.0.1 too, so the address alone would let any
+#   reader purge through it; it forwards to the public listen address only.
+# - Hands the app exactly one address in X-Forwarded-For, the reader's (set TRUSTED_PROXY_COUNT=1
+#   on the app servers): the connecting address, or, for a proxy of our own in front of Varnish
+#   (acl forwarders: a TLS proxy on this host), the address that proxy added last.
 # - Bans only test obj.* fields, so Varnish's ban lurker can clear them in the background. They
 #   match paths on every host name (a default site answers to any name).
 #
@@ -27,20 +34,40 @@ acl purgers {
     "::1";
 }
 
+# Proxies in front of Varnish whose X-Forwarded-For names the reader: a TLS proxy on this host
+# (nginx with `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`). A TLS proxy that
+# speaks the PROXY protocol (hitch, Debian's `-a localhost:8443,PROXY`) needs no entry: Varnish
+# then sees the reader's own address as client.ip.
+acl forwarders {
+    "127.0.0.1";
+    "::1";
+}
+
 sub vcl_recv {
     # One object per host name, whatever the port the client used.
     set req.http.Host = regsub(req.http.Host, ":[0-9]+$", "");
 
-    if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+    if (req.restarts == 0) {
+        # Varnish has appended client.ip to whatever X-Forwarded-For the client sent. A reader
+        # can write anything there, so the app gets one address only: the one our own proxy
+        # added just before client.ip, or client.ip itself.
+        if (client.ip ~ forwarders && req.http.X-Forwarded-For ~ ",") {
+            set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For,
+                "^(?:.*,)?\s*([^,\s]+)\s*,[^,]*$", "\1");
+        } else {
+            set req.http.X-Forwarded-For = client.ip;
+        }
+    }
+
+    if (req.method == "PURGE" || req.method == "BAN") {
+        if (local.socket != "purge" || client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
+    }
+    if (req.method == "PURGE") {
         return (purge);
     }
     if (req.method == "BAN") {
-        if (client.ip !~ purgers) {
-            return (synth(405, "Not allowed"));
-        }
         if (req.http.X-Ban-Url) {
             ban("obj.http.X-Url ~ " + req.http.X-Ban-Url);
         } elsif (req.http.X-Ban-Tags) {

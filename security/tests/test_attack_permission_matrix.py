@@ -13,7 +13,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -166,6 +168,33 @@ def private_page(world, users):
                                        restriction_type=PageViewRestriction.LOGIN)
 
 
+PAGE_PASSWORD = "geheim-2021"  # noqa: S105
+
+
+def password_page(world, users):
+    world.restriction = PageViewRestriction.objects.create(
+        page=world.notice, restriction_type=PageViewRestriction.PASSWORD, password=PAGE_PASSWORD)
+
+
+def password_page_after_guesses(world, users):
+    """Someone at the same address guessed wrongly up to the limit (security/passwords.py)."""
+    password_page(world, users)
+    guesser = Client()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(page_password_url(world), {"password": "falsch", "return_url": "/"})
+
+
+def page_password_url(world):
+    return reverse("wagtailcore_authenticate_with_password",
+                   args=[world.restriction.pk, world.notice.pk])
+
+
+def page_password_accepted(world):
+    key = PageViewRestriction.passed_view_restrictions_session_key
+    return any(world.restriction.pk in session.get_decoded().get(key, [])
+               for session in Session.objects.all())
+
+
 def new_title_live(title):
     return lambda world: world.refresh(world.notice).title == title
 
@@ -183,6 +212,13 @@ ACTIONS = [
     Action("view a live page", EVERYONE, lambda w: w.notice.url),
     Action("view a login-restricted page", LOGGED_IN, lambda w: w.notice.url,
            prepare=private_page),
+    Action("enter a page's password", EVERYONE, page_password_url, "post",
+           lambda w, u: {"password": PAGE_PASSWORD, "return_url": w.notice.url},
+           prepare=password_page, effect=page_password_accepted),
+    Action("enter a page's password after too many wrong ones from the address", set(),
+           page_password_url, "post",
+           lambda w, u: {"password": PAGE_PASSWORD, "return_url": w.notice.url},
+           prepare=password_page_after_guesses, effect=page_password_accepted),
     # --- Pages ---------------------------------------------------------------------------
     Action("explore the German news", EDITORS, admin_url("wagtailadmin_explore",
                                                           lambda w: w.news_index.pk)),

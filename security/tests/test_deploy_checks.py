@@ -46,3 +46,43 @@ def test_production_refuses_to_start_with_a_weak_secret_key(secret):
     result = check_deploy(SECRET_KEY=secret)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_behind_varnish_refuses_to_start_without_trusted_proxies():
+    """Otherwise every reader has Varnish's address: five wrong passwords for a colleague's
+    name lock that colleague out everywhere, and all readers share one form rate limit."""
+    result = check_deploy(FRONTEND_CACHE_URLS="http://varnish.internal:6091",
+                          TRUSTED_PROXY_COUNT="0")
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT" in result.stderr
+
+    behind_varnish = check_deploy(FRONTEND_CACHE_URLS="http://varnish.internal:6091")
+    assert behind_varnish.returncode == 0, behind_varnish.stdout + behind_varnish.stderr
+
+
+@pytest.mark.parametrize(
+    ("overrides", "named"),
+    [
+        ({"SECURITY_CONTACT": ""}, "SECURITY_CONTACT"),
+        ({"SECURITY_CONTACT": "", "DEFAULT_FROM_EMAIL": "redaktion@localhost"},
+         "SECURITY_CONTACT"),
+        ({"SECURITY_CONTACT": "redaktion@localhost"}, "placeholder"),
+        ({"SECURITY_CONTACT": "http://example.org/sicherheit"}, "https://"),
+        ({"WAGTAILADMIN_BASE_URL": "http://www.example.org"}, "WAGTAILADMIN_BASE_URL"),
+        ({"WAGTAILADMIN_BASE_URL": "https://127.0.0.1:8000"}, "WAGTAILADMIN_BASE_URL"),
+    ],
+)
+def test_production_refuses_to_ship_a_placeholder_security_txt(overrides, named):
+    result = check_deploy(**overrides)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and named in result.stderr
+
+
+def test_check_deploy_names_the_same_problems_with_any_settings_module():
+    result = check_deploy(DJANGO_SETTINGS_MODULE="siteconfig.settings.dev",
+                          FRONTEND_CACHE_URLS="http://varnish.internal:6091",
+                          TRUSTED_PROXY_COUNT="0", SECURITY_CONTACT="redaktion@localhost",
+                          WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000")
+    assert result.returncode != 0
+    assert "security.E101" in result.stderr + result.stdout
+    assert "security.E102" in result.stderr + result.stdout

@@ -77,7 +77,10 @@ MIDDLEWARE = [
     "security.middleware.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.csp.ContentSecurityPolicyMiddleware",
+    "security.middleware.PermissionsPolicyMiddleware",
     "core.middleware.StagingNoIndexMiddleware",
+    # NUL and bytes that are not UTF-8 in a URL: 404 before any view or database sees them.
+    "security.middleware.MalformedUrlMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Reads what a page needs from the shared cache at once; the change mark too.
     "caching.prefetch.PrefetchMiddleware",
@@ -340,6 +343,10 @@ AXES_VERBOSE = False
 # How many reverse proxies of our own stand in front of the app (nginx, Varnish …); only then
 # is X-Forwarded-For believed, for login lockouts and form rate limits (security/clientip.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Password reset mails: (how many, per seconds) to one e-mail address, and requests from one
+# client address (security/accounts.py).
+PASSWORD_RESET_MAILS_PER_ADDRESS = (3, 3600)
+PASSWORD_RESET_REQUESTS_PER_CLIENT = (10, 3600)
 
 # Content-Security-Policy: see security/csp.py for the public and the admin policy.
 # No avatars from Gravatar: the admin would send a hash of every editor's e-mail address there.

@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from security.deployment import proxy_problems, security_txt_problems
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -23,6 +25,14 @@ if not REDIS_URL:  # noqa: F405
 # runs the production stack on a throwaway database, asks for it with DEMO_CONTENT=1.
 if not env_bool("DEMO_CONTENT"):
     INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "demo"]  # noqa: F405
+# Behind Varnish, lockouts and rate limits need the reader's address; security.txt must not
+# name a placeholder.
+_problems = [
+    *proxy_problems(FRONTEND_CACHE_URLS, TRUSTED_PROXY_COUNT),  # noqa: F405
+    *security_txt_problems(SECURITY_CONTACT or DEFAULT_FROM_EMAIL, WAGTAILADMIN_BASE_URL),  # noqa: F405
+]
+if _problems:
+    raise ImproperlyConfigured(" ".join(_problems))
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

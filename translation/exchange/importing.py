@@ -10,7 +10,12 @@ against the translation before anything is written:
   current any more) is skipped and named in a warning, the rest is imported;
 * a translation with anything but wagtail-localize's inline tags (no attributes except the link
   ids of the source, no link ids the source lacks) is refused, exactly as wagtail-localize's own
-  editor would mark it as an error. The whole file is then refused: nothing is stored.
+  editor would mark it as an error. The whole file is then refused: nothing is stored;
+* so is a translation longer than its field takes (`max_length` of a text field or block, the
+  `maxwidth` of the exported unit) or than `max_segment_characters()`.
+
+Units that the file itself marks as unfinished (PO `#, fuzzy`, XLIFF `needs-…` states) never
+get here: the parsers skip and count them.
 
 `apply_import()` stores the checked units as manual StringTranslations, in one transaction, and
 `save_draft()` then saves the translation as a draft by the rules of `workflow.py`: never
@@ -26,7 +31,7 @@ from dataclasses import dataclass, field
 import polib
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,6 +50,9 @@ from translation.approval.workflow import _locked_for, is_moderated, may_publish
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# A segment is a title, a sentence or a paragraph; rich-text segments have no max_length of
+# their own, so this caps them (and any field without a limit).
+DEFAULT_MAX_SEGMENT_CHARACTERS = 20_000
 # Listing every problem of a broken file helps nobody; the first few point the way.
 MAX_LISTED_PROBLEMS = 5
 # Markup typed as text ("&lt;script&gt;" in an XLIFF target) that the source does not contain.
@@ -143,6 +151,44 @@ def check_html(segment, html):
     return value.data
 
 
+def max_segment_characters():
+    return getattr(settings, "TRANSLATION_EXCHANGE_MAX_SEGMENT_CHARACTERS",
+                   DEFAULT_MAX_SEGMENT_CHARACTERS)
+
+
+def max_length(model, field_path):
+    """The maximum length of the text field or block at `field_path` ("title",
+    "body.quote.attribution"), or None if it has none."""
+    parts = field_path.split(".") if field_path else []
+    if not parts or model is None:
+        return None
+    try:
+        field = model._meta.get_field(parts[0])
+    except models.FieldDoesNotExist:
+        return None
+    if len(parts) == 1:
+        return getattr(field, "max_length", None)
+    block = getattr(field, "stream_block", None)
+    for part in parts[1:]:
+        block = getattr(block, "child_blocks", {}).get(part)
+        if block is None:
+            return None
+    return getattr(getattr(block, "field", None), "max_length", None)
+
+
+def _too_long(segment, html, model):
+    """Why `html` is too long for the segment's field, or None."""
+    length = len(StringValue(html).render_text())
+    limit = max_length(model, segment.context.field_path)
+    if limit and length > limit:
+        return _("it has %(length)d characters, but the field takes at most %(limit)d.") % {
+            "length": length, "limit": limit}
+    if length > max_segment_characters():
+        return _("it has %(length)d characters; a segment may have at most %(limit)d.") % {
+            "length": length, "limit": max_segment_characters()}
+    return None
+
+
 def _normalised(html):
     try:
         return StringValue.from_translated_html(html).data
@@ -161,6 +207,7 @@ def plan_import(translation, units):
         ).only("translation_of_id", "context_id", "data", "has_error")
     }
     known_paths = None
+    model = translation.source.specific_content_type.model_class()
     plan = ImportPlan()
     problems = []
     for unit in units:
@@ -183,6 +230,13 @@ def plan_import(translation, units):
         except ValueError as error:
             problems.append(
                 _("“%(unit)s” cannot be used: %(error)s") % {"unit": unit.label, "error": error}
+            )
+            continue
+        too_long = _too_long(segment, html, model)
+        if too_long:
+            problems.append(
+                _("“%(unit)s” cannot be used: %(error)s") % {"unit": unit.label,
+                                                              "error": too_long}
             )
             continue
         current = existing.get((segment.string_id, segment.context_id))
@@ -271,8 +325,9 @@ def save_draft(request, translation, instance):
     ) % labels
 
 
-def outcome_messages(plan, stored, fuzzy=0):
-    """What the translator is told after an import (besides the draft's state)."""
+def outcome_messages(plan, stored, fuzzy=0, unfinished=0):
+    """What the translator is told after an import (besides the draft's state): `fuzzy` PO
+    entries and `unfinished` XLIFF units were skipped."""
     result = [
         (
             "success",
@@ -306,6 +361,20 @@ def outcome_messages(plan, stored, fuzzy=0):
                     fuzzy,
                 )
                 % {"count": fuzzy},
+            )
+        )
+    if unfinished:
+        result.append(
+            (
+                "info",
+                ngettext(
+                    "%(count)d unit marked as not finished (“needs-translation”, "
+                    "“needs-review-…”) was skipped.",
+                    "%(count)d units marked as not finished (“needs-translation”, "
+                    "“needs-review-…”) were skipped.",
+                    unfinished,
+                )
+                % {"count": unfinished},
             )
         )
     if plan.stale:

@@ -61,7 +61,7 @@ def _import(request, translation_id, parse, tool_name):
     translation, target = _guarded(request, translation_id)
     try:
         data = read_upload(request.FILES.get("file"))
-        units, fuzzy = parse(data, translation)
+        units, skipped = parse(data, translation)
         plan = plan_import(translation, units)
     except ImportRefused as refused:
         logger.info(
@@ -72,7 +72,7 @@ def _import(request, translation_id, parse, tool_name):
         return _back(request, target)
 
     stored = apply_import(translation, plan, request.user, tool_name)
-    for level, text in outcome_messages(plan, stored, fuzzy):
+    for level, text in outcome_messages(plan, stored, **skipped):
         _report(request, level, text)
     if stored:
         _report(request, *save_draft(request, translation, target))
@@ -90,11 +90,16 @@ def download_xliff(request, translation_id):
 @require_POST
 def upload_xliff(request, translation_id):
     def parse(data, translation):
-        return xliff.parse_xliff(data, translation), 0
+        units, unfinished = xliff.parse_xliff(data, translation)
+        return units, {"unfinished": unfinished}
 
     return _import(request, translation_id, parse, XLIFF_TOOL)
 
 
 @require_POST
 def upload_pofile(request, translation_id):
-    return _import(request, translation_id, parse_po, PO_TOOL)
+    def parse(data, translation):
+        units, fuzzy = parse_po(data, translation)
+        return units, {"fuzzy": fuzzy}
+
+    return _import(request, translation_id, parse, PO_TOOL)

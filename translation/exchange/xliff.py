@@ -34,11 +34,15 @@ from django.db.models import BooleanField, ExpressionWrapper
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from wagtail.fields import StreamField
+from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from translation.approval.machine_output import unconfirmed_q
 
 from .importing import ImportRefused, Unit, excerpt, same_language, segments_of, unit_id
+from .importing import max_length as field_max_length
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
@@ -56,6 +60,11 @@ CTYPES = {
     "acronym": "x-acronym",
 }
 TAGS = {ctype: tag for tag, ctype in CTYPES.items()}
+# XLIFF 1.2 target states that say the translation is not done.
+UNFINISHED_STATES = frozenset({
+    "new", "needs-translation", "needs-adaptation", "needs-l10n",
+    "needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
+})
 
 
 # --- Export ----------------------------------------------------------------------------------
@@ -128,16 +137,6 @@ def _field_label(model, field_path):
     return " › ".join(labels)
 
 
-def _max_length(model, field_path):
-    if model is None or not field_path or "." in field_path:
-        return None
-    try:
-        field = model._meta.get_field(field_path)
-    except models.FieldDoesNotExist:
-        return None
-    return getattr(field, "max_length", None)
-
-
 def export_xliff(translation):
     """The translation as an XLIFF 1.2 document (bytes, UTF-8)."""
     source = translation.source
@@ -177,9 +176,9 @@ def export_xliff(translation):
             locale=target_locale, context__in=segments.values("context_id")
         )
         .annotate(unconfirmed=ExpressionWrapper(unconfirmed_q(), BooleanField()))
-        .only("translation_of_id", "context_id", "updated_at", "has_error")
+        .only("translation_of_id", "context_id", "data", "has_error")
     }
-    published_at = _published_at(translation)
+    published = published_wording(translation)
     seen = set()
     for segment in segments:
         key = unit_id(segment)
@@ -187,11 +186,11 @@ def export_xliff(translation):
             continue
         seen.add(key)
         attrs = {"id": key, "resname": segment.context.path}
-        max_length = _max_length(model, segment.context.field_path)
+        max_length = field_max_length(model, segment.context.field_path)
         if max_length:
             attrs.update({"maxwidth": str(max_length), "size-unit": "char"})
         stored = translations.get((segment.string_id, segment.context_id))
-        state = unit_state(stored, published_at)
+        state = unit_state(stored, segment.context.path, published)
         if state == "final":
             attrs["approved"] = "yes"
         unit = SubElement(body, "trans-unit", attrs)
@@ -207,30 +206,40 @@ def export_xliff(translation):
                                                                   xml_declaration=False)
 
 
-def _published_at(translation):
-    """When the target's live version was published, if it has no newer draft; else None."""
+def published_wording(translation):
+    """What the target's live version says, as {(context path, string data)}: the wording a
+    reader sees, whether or not a newer draft exists. Empty if nothing is live."""
     try:
         target = translation.get_target_instance()
     except models.ObjectDoesNotExist:
-        return None
-    if not getattr(target, "live", True) or getattr(target, "has_unpublished_changes", False):
-        return None
-    return getattr(target, "last_published_at", None)
+        return set()
+    if isinstance(target, DraftStateMixin):
+        if not target.live:
+            return set()
+        if target.live_revision_id:
+            target = target.live_revision.as_object()
+    return {
+        (segment.path, segment.string.data)
+        for segment in extract_segments(target)
+        if isinstance(segment, StringSegmentValue)
+    }
 
 
-def unit_state(stored, published_at):
-    """The XLIFF 1.2 `state` of a unit, from its stored translation (or None):
+def unit_state(stored, path, published):
+    """The XLIFF 1.2 `state` of a unit at context `path`, from its stored translation (or
+    None) and the published wording (`published_wording()`):
 
     * "needs-translation": nothing usable yet (no translation, or one the site refused);
     * "needs-review-translation": machine output nobody has confirmed (`mt-suggestion`);
-    * "final": translated by a person and published as it is (the unit is `approved="yes"`);
+    * "final": translated by a person and published in this wording (the unit is
+      `approved="yes"`), even while a draft of other segments waits for approval;
     * "translated": translated by a person, not (yet) published in this wording.
     """
     if stored is None or stored.has_error:
         return "needs-translation"
     if stored.unconfirmed:
         return "needs-review-translation"
-    if published_at is not None and stored.updated_at <= published_at:
+    if (path, stored.data) in published:
         return "final"
     return "translated"
 
@@ -335,7 +344,11 @@ def _text(element):
 
 
 def parse_xliff(data, translation):
-    """The units of an XLIFF 1.2 file exported for `translation`, or ImportRefused."""
+    """(units, unfinished) of an XLIFF 1.2 file exported for `translation`, or ImportRefused.
+
+    Units whose target a CAT tool marks as not finished (UNFINISHED_STATES; translate-toolkit
+    writes "needs-translation" for fuzzy) are skipped and counted, as fuzzy PO entries are;
+    a target without a state counts as finished."""
     root = parse(data)
     files = [child for child in root if _local(child.tag) == "file"]
     if len(files) != 1:
@@ -348,6 +361,7 @@ def parse_xliff(data, translation):
         unit_id(segment): segment.string.data for segment in segments_of(translation).values()
     }
     units = []
+    unfinished = 0
     seen = set()
     for element in file_element.iter():
         if _local(element.tag) != "trans-unit" or element.get("translate") == "no":
@@ -374,13 +388,17 @@ def parse_xliff(data, translation):
             )
         if target is None:
             continue
+        if target.get("state") in UNFINISHED_STATES:
+            if _text(target).strip():  # an empty target is no news
+                unfinished += 1
+            continue
         source_ids = {}
         if key in source_html:
             source_ids = _inline(Element("source"), source_html[key])
         html = _target_html(target, source_ids, label)
         units.append(Unit(label=label, path=path_and_hash[0], string_hash=path_and_hash[1],
                           target=html))
-    return units
+    return units, unfinished
 
 
 def _split(key):
