@@ -2,7 +2,6 @@
 
 import io
 import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -12,20 +11,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from demo.tests.helpers import load_demo_as_make_run_does
+from security.tests.test_deploy_checks import PRODUCTION_ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def manage_in_production(*args, **environment):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "siteconfig.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "DATABASE_URL": "postgres://site@db.internal:5432/site",
-        "REDIS_URL": "redis://cache.internal:6379/0",
-        "ALLOWED_HOSTS": "www.example.org",
-        **environment,
-    }
+    env = {**os.environ, **PRODUCTION_ENVIRONMENT, **environment}
     for name in ("REQUIRE_POSTGRES", "DJANGO_ALLOW_ASYNC_UNSAFE", "DEMO_CONTENT"):
         if name not in environment:
             env.pop(name, None)
