@@ -8,7 +8,8 @@ may publish. A translator had no way to hand in finished work. Here:
   Redaktion asked for changes;
 * "Publish" from someone who may not publish becomes the same submission, never a
   publication;
-* someone who may publish (the Redaktion) publishes as before: that is their approval.
+* someone who may publish directly publishes as before: only with the four-eyes rule off
+  (`editorial.publishing`); with it on, "Publish" is a submission for everyone.
 
 `review_state()` tells the editor template what to show: the workflow's state, the submit
 button, and for reviewers the "Approve" and "Request changes" buttons.
@@ -29,6 +30,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Page, WorkflowMixin, 
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
+from editorial.publishing import direct_publishing_blocked
 from translation.guards.permissions import is_language_limited
 
 from .machine_output import refuse_unconfirmed
@@ -48,10 +50,13 @@ def enabled_translation(instance):
 
 
 def may_publish(user, instance):
-    """May `user` publish `instance` directly (without anyone else's approval)?"""
+    """May `user` publish `instance` directly (without anyone else's approval)? Never while the
+    four-eyes rule is on (`editorial.publishing`)."""
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
     if isinstance(instance, DraftStateMixin):
+        if direct_publishing_blocked(instance):
+            return False
         return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
     # Without draft state (authors and teams) there is nothing to approve: a change is applied
     # at once. So a translator limited to their language may not apply it; the Redaktion may.
