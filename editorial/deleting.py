@@ -11,7 +11,8 @@ rule; translators delete nothing (`translation.guards.boundaries`).
 
 Deleting a German page takes its translations with it (`pages_deleted_with`, Wagtail's
 `construct_translated_pages_to_cascade_actions` hook): a translation without its source could
-never be updated again. The confirmation lists them by title, language and state.
+never be updated again. Deleting a translation takes only it. The confirmation lists every
+page that goes by title, language and state.
 
 `install()` patches `PagePermissionTester.can_delete` once (from `EditorialConfig.ready`);
 `editorial/tests/test_upstream_canaries.py` fails when Wagtail changes it.
@@ -55,13 +56,14 @@ def can_delete(self, ignore_bulk=False):
 
 
 def pages_deleted_with(pages, action):
-    """`construct_translated_pages_to_cascade_actions`: deleting a page deletes its translations
-    (and aliases of it) in the other languages."""
+    """`construct_translated_pages_to_cascade_actions`: deleting a German page deletes its
+    translations (and aliases of it) in the other languages; a translation goes alone."""
     if action != "delete":
         return None
     return {
         page: list(Page.objects.filter(translation_key=page.translation_key)
                    .exclude(pk=page.pk).exclude(locale_id=page.locale_id))
+        if page.locale.language_code == SOURCE_LANGUAGE else []
         for page in pages
     }
 

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 from wagtail.models import DraftStateMixin
+from wagtail.snippets.permissions import get_permission_name
 
 from . import concurrent_edits  # noqa: F401 - registers the edit-conflict hooks
 from .deleting import pages_deleted_with
@@ -120,10 +121,13 @@ def no_publish_button_past_the_approval(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
-def _refuse_direct_publication(request, instance):
+def _refuse_direct_publication(request, model, instance):
     """A posted `action-publish` of a contact under the four-eyes rule (the button is not
-    offered) is refused with a message, and nothing is saved."""
+    offered) is refused with a message, and nothing is saved. (Without the publish permission,
+    Wagtail itself saves a draft instead.)"""
     if request.method != "POST" or "action-publish" not in request.POST:
+        return None
+    if not request.user.has_perm(get_permission_name("publish", model)):
         return None
     if not direct_publishing_blocked(instance):
         return None
@@ -138,14 +142,14 @@ def _refuse_direct_publication(request, instance):
 def no_direct_snippet_publication(request, instance):
     """Editor and "Diese Version veröffentlichen" (revert) of a contact."""
     if isinstance(instance, DraftStateMixin):
-        return _refuse_direct_publication(request, instance)
+        return _refuse_direct_publication(request, type(instance), instance)
     return None
 
 
 @hooks.register("before_create_snippet")
 def no_direct_publication_of_a_new_snippet(request, model):
     if issubclass(model, DraftStateMixin):
-        return _refuse_direct_publication(request, None)
+        return _refuse_direct_publication(request, model, None)
     return None
 
 

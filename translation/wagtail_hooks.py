@@ -228,3 +228,10 @@ def no_translate_buttons_for_unsubmitted_drafts(buttons, snippet, user):
 
 
 sources.install()
+
+
+@hooks.register("register_group_permission_panel")
+def translator_languages_panel():
+    from .group_languages import TranslatorLanguagesForm
+
+    return TranslatorLanguagesForm
