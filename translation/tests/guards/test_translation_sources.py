@@ -14,6 +14,7 @@ from translation.work.start import start_url
 pytestmark = pytest.mark.django_db
 
 SECRET = "Geheimer Entwurfstext der Autorin"
+MISSING_IN_ENGLISH = "/admin/reports/translation-status/?language=en&status=missing"
 
 
 @pytest.fixture
@@ -110,10 +111,10 @@ def test_the_worklist_and_the_report_offer_no_start_for_an_unsubmitted_draft(
     url = start_url(NewsPage, author_draft.pk, "en")
 
     dashboard = translator_client.get("/admin/").content.decode()
-    report = translator_client.get("/admin/reports/translation-status/?language=en&status=missing").content
+    report = translator_client.get(MISSING_IN_ENGLISH).content
     assert url not in dashboard and url not in report.decode()
     assert "Embargo-Entwurf" not in dashboard
 
     author_draft.get_workflow().start(author_draft, accounts["autorin"])
-    report = translator_client.get("/admin/reports/translation-status/?language=en&status=missing").content
+    report = translator_client.get(MISSING_IN_ENGLISH).content
     assert url in report.decode()
