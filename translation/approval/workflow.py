@@ -30,7 +30,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Page, WorkflowMixin, 
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
-from editorial.publishing import direct_publishing_blocked
+from editorial.publishing import direct_publishing_blocked, upstream_can_publish
 from translation.guards.permissions import is_language_limited
 
 from .machine_output import refuse_unconfirmed
@@ -61,6 +61,13 @@ def may_publish(user, instance):
     # Without draft state (authors and teams) there is nothing to approve: a change is applied
     # at once. So a translator limited to their language may not apply it; the Redaktion may.
     return not is_language_limited(user, type(instance))
+
+
+def holds_publish_permission(user, instance):
+    """Has `user` the publish permission for `instance` (which the four-eyes rule suspends)?"""
+    if isinstance(instance, Page):
+        return upstream_can_publish(instance.permissions_for_user(user))
+    return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
 
 
 def is_moderated(instance):
@@ -148,7 +155,13 @@ def submit_for_approval(request, translation, instance, *, asked_to_publish=Fals
         )
         return back
 
-    if asked_to_publish:
+    if asked_to_publish and holds_publish_permission(user, instance):
+        text = _(
+            "Under the four-eyes principle a translation goes live only when another member "
+            "of the Redaktion approves it: “%(title)s” (%(language)s) was submitted for "
+            "approval instead."
+        )
+    elif asked_to_publish:
         text = _(
             "Translations are published by the Redaktion: “%(title)s” (%(language)s) was "
             "submitted for approval instead."

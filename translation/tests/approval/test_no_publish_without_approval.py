@@ -9,6 +9,7 @@ import io
 
 import polib
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
@@ -251,6 +252,8 @@ def test_the_redaktions_publish_in_the_editor_is_a_submission_under_four_eyes(
     notice_en = NewsPage.objects.get(pk=notice_en.pk)
     assert not notice_en.live
     assert notice_en.workflow_in_progress
+    said = " ".join(str(message) for message in get_messages(response.wsgi_request))
+    assert "Nach dem Vier-Augen-Prinzip" in said and "zur Freigabe eingereicht" in said
 
 
 def test_with_four_eyes_off_the_redaktion_publishes_directly_in_the_editor(
