@@ -6,7 +6,8 @@ bulk "Veröffentlichen", copying with "Kopien veröffentlichen", aliases, and wa
 "Veröffentlichen" in the translation editor. Each of these asks
 `PagePermissionTester.can_publish()` or `can_publish_subpage()`. With the four-eyes rule on
 (`EditorialSettings.four_eyes`, per site), both answer no for everyone, superusers included, so
-the button is gone and a forged `action-publish` saves a draft, as it does for authors.
+the button is gone and a forged `action-publish` saves a draft, as it does for authors; bulk
+publishing is refused and a copy stays a draft.
 
 The approval itself publishes through `WAGTAIL_FINISH_WORKFLOW_ACTION`, which runs inside
 `approval_publishes()`: there the upstream answer stands (the approver still needs the publish
@@ -14,7 +15,7 @@ permission). Unpublishing, unscheduling, privacy settings, moving and reordering
 publishing and keep Wagtail's rule (the publish permission).
 
 Contacts (snippets under the same workflow) have no permission tester: `editorial.wagtail_hooks`
-removes their "Veröffentlichen" and turns a posted `action-publish` into a draft save, and
+removes their "Veröffentlichen" and refuses a posted `action-publish` with a message, and
 `translation.approval.workflow.may_publish` asks `direct_publishing_blocked()`.
 
 `install()` patches the tester once (from `EditorialConfig.ready`);
