@@ -116,7 +116,6 @@ def only_for_public_sources(button_hook):
             return []
         return button_hook(page, user, *args, **kwargs)
 
-    wrapped.wraps_localize_buttons = True
     return wrapped
 
 
