@@ -348,10 +348,12 @@ def annotate_status(kind, kind_index, locale_id, language_index, source_locale_i
     )
 
 
-def status_rows(locales, source_locale, kinds_=None, status=None):
+def status_rows(locales, source_locale, kinds_=None, status=None, only_translatable=False):
     """Every (source object, language) of the given kinds and locales, as one queryset of
     dicts (`COLUMNS`), ordered pages first in tree order, then snippets by name; or None if
-    there is nothing to list. `locales` is a list of (index, Locale)."""
+    there is nothing to list. `locales` is a list of (index, Locale). `only_translatable`
+    leaves out German drafts nobody has submitted that have no translation (for translators,
+    who may not read them)."""
     all_kinds = kinds()
     chosen = kinds_ if kinds_ is not None else all_kinds
     parts = []
@@ -361,6 +363,8 @@ def status_rows(locales, source_locale, kinds_=None, status=None):
             part = annotate_status(kind, kind_index, locale.pk, language_index, source_locale.pk)
             if status:
                 part = part.filter(r_status=status)
+            if only_translatable:
+                part = part.exclude(r_status=MISSING, r_startable=False)
             parts.append(part.values(*COLUMNS))
     if not parts:
         return None

@@ -237,8 +237,11 @@ class TranslationStatusReportView(ReportView):
         ]
         kind = self._chosen("kind")
         chosen_kinds = [item for item in self.kinds if not kind or item.key == kind]
+        user = self.request.user
+        translator_only = bool(translator_languages(user)) and not _edits_beyond_translation(user)
         rows = status_rows(
-            locales, self.source_locale, chosen_kinds, status=self._chosen("status") or None
+            locales, self.source_locale, chosen_kinds, status=self._chosen("status") or None,
+            only_translatable=translator_only and not user.is_superuser,
         )
         return rows if rows is not None else []
 
