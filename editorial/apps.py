@@ -7,3 +7,9 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     verbose_name = _("Editorial workflow")
+
+    def ready(self):
+        from . import deleting, publishing
+
+        publishing.install()
+        deleting.install()

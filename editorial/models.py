@@ -14,9 +14,10 @@ class EditorialSettings(BaseSiteSetting):
         _("four-eyes principle"),
         default=True,
         help_text=_(
-            "Whoever submitted a page or contact, or last edited it while it waited for "
-            "approval, cannot approve it; another member of the Redaktion must. Switch off only "
-            "if the Redaktion has a single member."
+            "Pages and contacts go live only through approval, never by “Publish”, and whoever "
+            "submitted one, or last edited it while it waited for approval, cannot approve it; "
+            "another member of the Redaktion must. Switch off only if the Redaktion has a "
+            "single member: then the Redaktion also publishes directly."
         ),
     )
 

@@ -1,12 +1,17 @@
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
+from wagtail.models import DraftStateMixin
+from wagtail.snippets.permissions import get_permission_name
 
 from . import concurrent_edits  # noqa: F401 - registers the edit-conflict hooks
+from .deleting import pages_deleted_with
 from .duplicate import URL_NAME, duplicate_button, duplicate_view
 from .feedback import (
     replace_last_success_message,
@@ -14,6 +19,7 @@ from .feedback import (
     workflow_outcome_message,
 )
 from .panels import REPLACED_PANELS, editorial_panels
+from .publishing import direct_publishing_blocked
 from .shortcuts import ShortcutsPanel
 
 
@@ -102,3 +108,49 @@ def german_wording_in_the_translation_editor():
 def esc_closes_only_the_date_picker():
     return format_html('<script src="{}" defer></script>',
                        static("editorial/js/schedule-dialog-esc.js"))
+
+
+@hooks.register("construct_snippet_action_menu")
+def no_publish_button_past_the_approval(menu_items, request, context):
+    """Contacts: with the four-eyes rule on, "Veröffentlichen" is not offered (pages lose it
+    through `editorial.publishing`)."""
+    model = context.get("model")
+    if model is None or not issubclass(model, DraftStateMixin):
+        return
+    if direct_publishing_blocked(context.get("instance")):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+def _refuse_direct_publication(request, model, instance):
+    """A posted `action-publish` of a contact under the four-eyes rule (the button is not
+    offered) is refused with a message, and nothing is saved. (Without the publish permission,
+    Wagtail itself saves a draft instead.)"""
+    if request.method != "POST" or "action-publish" not in request.POST:
+        return None
+    if not request.user.has_perm(get_permission_name("publish", model)):
+        return None
+    if not direct_publishing_blocked(instance):
+        return None
+    messages.error(request, gettext(
+        "Nothing was published: under the four-eyes principle a contact goes live only when "
+        "another member of the Redaktion approves it. Submit it for approval instead."
+    ))
+    return redirect(request.get_full_path())
+
+
+@hooks.register("before_edit_snippet")
+def no_direct_snippet_publication(request, instance):
+    """Editor and "Diese Version veröffentlichen" (revert) of a contact."""
+    if isinstance(instance, DraftStateMixin):
+        return _refuse_direct_publication(request, type(instance), instance)
+    return None
+
+
+@hooks.register("before_create_snippet")
+def no_direct_publication_of_a_new_snippet(request, model):
+    if issubclass(model, DraftStateMixin):
+        return _refuse_direct_publication(request, model, None)
+    return None
+
+
+hooks.register("construct_translated_pages_to_cascade_actions", pages_deleted_with)

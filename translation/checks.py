@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 
 from .conf import SOURCE_LANGUAGE
@@ -74,3 +74,47 @@ def no_locale_synchronisation(app_configs, databases=None, **kwargs):
                 )
             )
     return errors
+
+
+@register(Tags.database)
+def translator_groups_have_languages(app_configs, databases=None, **kwargs):
+    """A translators' group without a language grants nothing (`guards/grants.py`): say so,
+    and name groups that look like translators' groups but have no language mapping (their
+    rights would apply in every language)."""
+    from django.contrib.auth.models import Group
+
+    from .roles import TRANSLATOR_GROUP_PREFIX
+
+    problems = []
+    for alias in databases or ():
+        try:
+            groups = Group.objects.using(alias)
+            languageless = sorted(
+                groups.filter(translator_role__isnull=False, translator_role__locales__isnull=True)
+                .values_list("name", flat=True)
+            )
+            unmapped = sorted(
+                groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX,
+                              translator_role__isnull=True).values_list("name", flat=True)
+            )
+        except DatabaseError:  # not migrated yet
+            continue
+        problems += [
+            Warning(
+                f"The translators' group \"{name}\" has no language, so it grants nothing.",
+                hint="Choose its languages under Einstellungen → Gruppen → the group → "
+                "Übersetzung, or run `manage.py add_language <code>`.",
+                id="translation.W005",
+            )
+            for name in languageless
+        ] + [
+            Warning(
+                f"The group \"{name}\" is named like a translators' group but has no "
+                "language mapping: its rights apply in every language.",
+                hint="Tick \"Übersetzungsgruppe\" and its languages in the group's edit form, "
+                "or rename the group.",
+                id="translation.W006",
+            )
+            for name in unmapped
+        ]
+    return problems

@@ -1,5 +1,9 @@
 """Translators' groups, one per configured language ("Übersetzung EN", "Übersetzung AR" …).
 
+A group is a translators' group because `translation.models.TranslatorGroup` says so, with
+its languages; the name is only what `setup_translators` calls a new group. Renaming it keeps
+the limit, and a translators' group without a language grants nothing (`guards/grants.py`).
+
 Members translate into their own language, in wagtail-localize's editor, and nothing else:
 
 * Pages: `change_page` on their language's tree root (that language's home page), so they edit
@@ -44,13 +48,6 @@ def translator_group_name(language_code):
     return f"{TRANSLATOR_GROUP_PREFIX}{language_code.upper()}"
 
 
-def translator_group_language(group_name):
-    """The language code a translators' group stands for, or None for any other group."""
-    if not group_name.startswith(TRANSLATOR_GROUP_PREFIX):
-        return None
-    return group_name.removeprefix(TRANSLATOR_GROUP_PREFIX).strip().lower() or None
-
-
 def target_languages():
     """Every configured content language except the source language, in settings order."""
     languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
@@ -87,11 +84,42 @@ def setup_translators(apps=None, languages=None):
 def _setup_group(apps, language_code):
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
-    group = Group.objects.get_or_create(name=translator_group_name(language_code))[0]
+    group = _mapped_group(apps, language_code)
+    if group is None:
+        group = Group.objects.get_or_create(name=translator_group_name(language_code))[0]
+    _map_language(apps, group, language_code)
     group.permissions.add(*permissions(TRANSLATOR_MODEL_PERMISSIONS, apps))
     for root in Page.objects.filter(depth=2, locale__language_code=language_code):
         _grant_tree(apps, group, root)
     return group
+
+
+def _translator_group_model(apps):
+    try:
+        return apps.get_model("translation", "TranslatorGroup")
+    except LookupError:  # a migration state from before the mapping
+        return None
+
+
+def _mapped_group(apps, language_code):
+    """The translators' group mapped to this language, whatever it is called now."""
+    TranslatorGroup = _translator_group_model(apps)
+    if TranslatorGroup is None:
+        return None
+    role = TranslatorGroup.objects.filter(
+        locales__language_code=language_code
+    ).order_by("pk").select_related("group").first()
+    return role.group if role is not None else None
+
+
+def _map_language(apps, group, language_code):
+    """Record that `group` translates into `language_code` (once its locale exists)."""
+    TranslatorGroup = _translator_group_model(apps)
+    if TranslatorGroup is None:
+        return
+    Locale = apps.get_model("wagtailcore", "Locale")
+    role = TranslatorGroup.objects.get_or_create(group=group)[0]
+    role.locales.add(*Locale.objects.filter(language_code=language_code))
 
 
 def _grant_tree(apps, group, root):

@@ -11,11 +11,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize import wagtail_hooks as _localize_hooks  # noqa: F401 - registered first
 
 from .approval.review import approve_translation
 from .approval.workflow import enabled_translation, handle_editor_action
 from .exchange import views as exchange_views
-from .guards import boundaries, views
+from .guards import boundaries, sources, views
 from .guards.permissions import may_handle, may_handle_language
 from .status.panel import TranslationStatusMenuItem, TranslationStatusPanel
 from .status.report import TranslationStatusReportView
@@ -32,8 +33,18 @@ def guard_wagtail_localize_urls():
     return [
         path(
             "localize/update/<int:translation_source_id>/",
-            views.UpdateTranslationsView.as_view(),
+            views.update_translations_view,
             name="translation_update_translations",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            views.submit_page_translation,
+            name="translation_submit_page",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.submit_snippet_translation,
+            name="translation_submit_snippet",
         ),
         path(
             translate + "strings/<int:string_segment_id>/edit/",
@@ -208,3 +219,19 @@ def hide_delete_buttons_from_translators(buttons, page, user, context=None):
 
 
 hooks.register("before_serve_page", boundaries.serve_only_pages_of_the_requested_language)
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def no_translate_buttons_for_unsubmitted_drafts(buttons, snippet, user):
+    if not sources.may_translate_from(snippet):
+        sources.drop_translation_buttons(buttons)
+
+
+sources.install()
+
+
+@hooks.register("register_group_permission_panel")
+def translator_languages_panel():
+    from .group_languages import TranslatorLanguagesForm
+
+    return TranslatorLanguagesForm

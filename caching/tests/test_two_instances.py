@@ -13,10 +13,12 @@ import uuid
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from wagtail.models import Site
 
 from caching.appserver import AppServer
 from caching.tests.conftest import require_varnish
 from caching.varnish import Varnish, free_port, http_get
+from editorial.models import EditorialSettings
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -120,6 +122,10 @@ def test_publishing_on_one_instance_shows_on_both_and_through_the_cache(site_tre
     draft.title = "Nachher"
     draft.save_revision()
     get_user_model().objects.create_superuser("chefin", "chefin@example.org", "geheim-1234")
+    # This is about caching, not approval: one person publishes directly (four eyes off).
+    editorial = EditorialSettings.for_site(Site.objects.get(is_default_site=True))
+    editorial.four_eyes = False
+    editorial.save()
     paths = ["/aktuelles/meldung/", "/aktuelles/"]
     for path in paths * 3:  # round-robin: both servers fill the cache, then hits
         assert "Vorher" in varnish.get(path)[2].decode()

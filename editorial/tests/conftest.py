@@ -39,3 +39,17 @@ def author_client(autorin):
 @pytest.fixture
 def redaktion_client(redaktion):
     return _client_for(redaktion)
+
+
+@pytest.fixture
+def four_eyes_off(tree):
+    """The administrator's switch (Einstellungen → Freigabe) off: a one-person Redaktion
+    publishes directly."""
+    from wagtail.models import Site
+
+    from editorial.models import EditorialSettings
+
+    settings = EditorialSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.four_eyes = False
+    settings.save()
+    return settings

@@ -73,7 +73,7 @@ def demo_accounts():
 def news_draft(parent, title="Entwurf", user=None, **fields):
     """A news item that was saved as a draft by `user` and never published."""
     page = NewsPage(title=title, slug=fields.pop("slug", None) or slugify(title), live=False,
-                    locale=parent.locale, **fields)
+                    locale=parent.locale, owner=user, **fields)
     parent.add_child(instance=page)
     page.save_revision(user=user)
     page.refresh_from_db()

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from editorial.panels import AwaitingMyApprovalPanel, MyDraftsPanel, ScheduledPublicationsPanel
+from editorial.publishing import approval_publishes
 
 from .helpers import news_draft, news_form_data, news_live
 
@@ -38,7 +39,8 @@ def schedule(page, user, seconds=3600, expire_after=None):
     page.go_live_at = timezone.now() + datetime.timedelta(seconds=seconds)
     if expire_after:
         page.expire_at = page.go_live_at + datetime.timedelta(seconds=expire_after)
-    page.save_revision(user=user).publish(user=user)
+    with approval_publishes():  # what the Redaktion's "Freigeben" does
+        page.save_revision(user=user).publish(user=user)
 
 
 def test_the_redaktion_sees_what_awaits_its_approval(tree, author_client, redaktion_client):

@@ -8,6 +8,7 @@ from django.test import Client
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from core.models import Contact
+from editorial.models import EditorialSettings
 from news.models import NewsPage
 
 from .helpers import news_draft, news_form_data, news_live
@@ -56,9 +57,14 @@ def test_an_author_sees_no_publish_button_only_submit(tree, author_client, autor
         assert "action-submit" in action_buttons(response)
 
 
-def test_the_redaktion_sees_the_publish_button(tree, redaktion_client):
-    response = redaktion_client.get(add_url(tree.news_index))
-    assert "action-publish" in action_buttons(response)
+def test_the_redaktion_sees_the_publish_button_only_with_four_eyes_off(tree, redaktion_client):
+    assert "action-publish" not in action_buttons(redaktion_client.get(add_url(tree.news_index)))
+
+    settings = EditorialSettings.for_site(tree.home.get_site())
+    settings.four_eyes = False
+    settings.save()
+
+    assert "action-publish" in action_buttons(redaktion_client.get(add_url(tree.news_index)))
 
 
 def test_an_author_cannot_publish_a_new_page_by_posting_the_publish_action(tree, author_client):
@@ -132,7 +138,7 @@ def test_an_author_may_delete_their_own_unpublished_draft(tree, author_client, a
     assert not NewsPage.objects.filter(pk=draft.pk).exists()
 
 
-def test_the_redaktion_can_publish_unpublish_and_delete(tree, redaktion_client):
+def test_the_redaktion_can_publish_unpublish_and_delete(tree, redaktion_client, four_eyes_off):
     data = news_form_data(title="Direkt veröffentlicht")
     redaktion_client.post(add_url(tree.news_index), {**data, "action-publish": "1"})
     page = NewsPage.objects.get(title="Direkt veröffentlicht")

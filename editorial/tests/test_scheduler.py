@@ -10,6 +10,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from editorial import scheduler
+from editorial.publishing import approval_publishes
 from news.models import NewsPage
 
 from .helpers import news_draft
@@ -45,7 +46,8 @@ def test_a_scheduled_page_goes_live_and_comes_down_through_the_scheduler(
     expiry = go_live + datetime.timedelta(seconds=2)
     page.go_live_at, page.expire_at = go_live, expiry
     # What the Redaktion's "Publish" with a go-live date does: approve it for later.
-    page.save_revision(user=redaktion).publish(user=redaktion)
+    with approval_publishes():  # what the Redaktion's "Freigeben" does
+        page.save_revision(user=redaktion).publish(user=redaktion)
     page.refresh_from_db()
     assert not page.live
     assert page.scheduled_revision is not None
@@ -76,7 +78,8 @@ def test_a_scheduled_page_goes_live_and_comes_down_through_the_scheduler(
 def test_the_command_runs_one_tick(tree, redaktion):
     page = news_draft(tree.news_index, "Schon fällig", user=redaktion)
     page.go_live_at = timezone.now() + datetime.timedelta(seconds=0.5)
-    page.save_revision(user=redaktion).publish(user=redaktion)
+    with approval_publishes():  # what the Redaktion's "Freigeben" does
+        page.save_revision(user=redaktion).publish(user=redaktion)
     wait_until(page.go_live_at)
 
     call_command("run_scheduler", "--once")

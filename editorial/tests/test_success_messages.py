@@ -91,7 +91,7 @@ def test_approving_a_scheduled_page_says_eingeplant_fuer_the_date(
     assert not page.live and page.go_live_at == LATER
 
 
-def test_publishing_later_says_eingeplant_fuer_the_date(tree, redaktion_client):
+def test_publishing_later_says_eingeplant_fuer_the_date(tree, redaktion_client, four_eyes_off):
     page, created = create(redaktion_client, tree, "action-publish", go_live_at=LATER_FIELD)
 
     assert created == [f"„{TITLE}“ ist eingeplant für {LATER_GERMAN}."]
@@ -99,7 +99,9 @@ def test_publishing_later_says_eingeplant_fuer_the_date(tree, redaktion_client):
     assert not page.live
 
 
-def test_a_live_page_scheduled_again_stays_live_and_says_so(tree, redaktion_client):
+def test_a_live_page_scheduled_again_stays_live_and_says_so(
+    tree, redaktion_client, four_eyes_off
+):
     page = news_live(tree.news_index, title="Schon online")
 
     assert edit(redaktion_client, page, "action-publish", go_live_at=LATER_FIELD) == [
@@ -109,6 +111,6 @@ def test_a_live_page_scheduled_again_stays_live_and_says_so(tree, redaktion_clie
     assert page.live
 
 
-def test_publishing_now_keeps_wagtails_message(tree, redaktion_client):
+def test_publishing_now_keeps_wagtails_message(tree, redaktion_client, four_eyes_off):
     _, created = create(redaktion_client, tree, "action-publish")
     assert created and "eingeplant" not in created[0]

@@ -37,9 +37,12 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from core.factories import DocumentFactory, ImageFactory
 from core.models import Author, Contact
-from editorial.tests.helpers import news_form_data
+from editorial.models import EditorialSettings
+from editorial.tests.helpers import news_draft, news_form_data
 from news.models import NewsIndexPage, NewsPage
 from pages.models import StandardPage
+from translation.models import TranslatorGroup
+from translation.work.start import start_url
 
 ROLES = ("anonymous", "autorin", "redaktion", "translator-en", "admin")
 ANON, AUTHOR, REDAKTION, TRANSLATOR, ADMIN = ROLES
@@ -47,6 +50,7 @@ EVERYONE = set(ROLES)
 LOGGED_IN = EVERYONE - {ANON}
 EDITORS = {AUTHOR, REDAKTION, ADMIN}
 REVIEWERS = {REDAKTION, ADMIN}
+NOBODY = set()
 
 
 class World:
@@ -108,6 +112,77 @@ def submitted_by_author(world, users):
     revision = page.save_revision(user=users[AUTHOR])
     page.get_workflow().start(page, users[AUTHOR])
     assert revision
+
+
+def four_eyes_off(world, users):
+    settings = EditorialSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.four_eyes = False
+    settings.save()
+
+
+def authors_draft(world, users, title="Matrix-Entwurf der Autorin"):
+    """A news item the author saved as a draft and never submitted."""
+    world.draft = news_draft(world.news_index, title, user=users[AUTHOR])
+
+
+def authors_submitted_draft(world, users):
+    authors_draft(world, users, "Matrix-Eingereicht")
+    world.draft.get_workflow().start(world.draft, users[AUTHOR])
+
+
+def colleagues_draft(world, users):
+    world.draft = news_draft(world.news_index, "Matrix-Entwurf der Kollegin", user=users[ADMIN])
+
+
+def authors_unpublished_page(world, users):
+    """The author's own page, published once and taken offline again."""
+    authors_draft(world, users, "Matrix-War-Online")
+    world.draft.save_revision(user=users[AUTHOR]).publish()
+    world.draft = world.refresh(world.draft)
+    world.draft.unpublish()
+
+
+def english_draft_translation(world, users):
+    """An English draft translation (of the untranslated notice), owned by the author."""
+    translated = world.untranslated.copy_for_translation(world.en, copy_parents=False)
+    translated.owner = users[AUTHOR]
+    translated.save()
+    world.draft = translated
+
+
+def draft_gone(world):
+    return not Page.objects.filter(pk=world.draft.pk).exists()
+
+
+def english_copy_of_draft(world):
+    return NewsPage.objects.filter(translation_key=world.draft.translation_key,
+                                   locale=world.en).exists()
+
+
+def rename_translators_group(world, users):
+    Group.objects.filter(translator_role__locales=world.en).update(name="Team Englisch")
+
+
+def translators_group_without_language(world, users):
+    TranslatorGroup.objects.get(locales=world.en).locales.clear()
+
+
+def old_revision(world, users):
+    """The notice's live revision, then a newer one published over it."""
+    page = world.refresh(world.notice)
+    world.old_revision = page.live_revision
+    page.title = "Matrix-Neuere-Fassung"
+    page.save_revision().publish()
+
+
+def bulk_publish_url(world):
+    return reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + (
+        f"?id={world.draft.pk}")
+
+
+def scheduled(world):
+    return Revision.page_revisions.filter(object_id=str(world.notice.pk),
+                                          approved_go_live_at__isnull=False).exists()
 
 
 def task_state_url(action_name):
@@ -228,7 +303,9 @@ ACTIONS = [
            admin_url("wagtailadmin_pages:add", "news", "newspage", lambda w: w.news_index.pk),
            "post", lambda w, u: {**news_form_data(title="Matrix-Meldung"), "action-submit": "1"},
            effect=lambda w: NewsPage.objects.filter(title="Matrix-Meldung").exists()),
-    Action("create and publish a page (forged publish)", REVIEWERS,
+    # With the four-eyes rule on (the default), nothing goes live except by another member's
+    # "Freigeben": every direct publication is refused, to the administrator too.
+    Action("create and publish a page (forged publish)", NOBODY,
            admin_url("wagtailadmin_pages:add", "news", "newspage", lambda w: w.news_index.pk),
            "post", lambda w, u: {**news_form_data(title="Matrix-Live"), "action-publish": "1"},
            effect=lambda w: NewsPage.objects.live().filter(title="Matrix-Live").exists()),
@@ -238,10 +315,35 @@ ACTIONS = [
            admin_url("wagtailadmin_pages:edit", lambda w: w.notice.pk), "post",
            lambda w, u: page_form(w.notice, "Matrix-Entwurf"),
            effect=latest_revision_title("Matrix-Entwurf")),
-    Action("publish a German page (forged publish)", REVIEWERS,
+    Action("publish a German page (forged publish)", NOBODY,
            admin_url("wagtailadmin_pages:edit", lambda w: w.notice.pk), "post",
            lambda w, u: {**page_form(w.notice, "Matrix-Publiziert"), "action-publish": "1"},
            effect=new_title_live("Matrix-Publiziert")),
+    Action("publish a German page with the four-eyes rule off", REVIEWERS,
+           admin_url("wagtailadmin_pages:edit", lambda w: w.notice.pk), "post",
+           lambda w, u: {**page_form(w.notice, "Matrix-Allein"), "action-publish": "1"},
+           prepare=four_eyes_off, effect=new_title_live("Matrix-Allein")),
+    Action("publish a page in review by direct POST", NOBODY,
+           admin_url("wagtailadmin_pages:edit", lambda w: w.notice.pk), "post",
+           lambda w, u: {**page_form(w.notice, "Matrix-Am-Review-vorbei"),
+                         "action-publish": "1"},
+           prepare=submitted_by_author,
+           effect=lambda w: w.refresh(w.notice).title == "Matrix-Am-Review-vorbei"
+           or workflow_status(w) != WorkflowState.STATUS_IN_PROGRESS),
+    Action("schedule a page by publishing with a go-live date", NOBODY,
+           admin_url("wagtailadmin_pages:edit", lambda w: w.notice.pk), "post",
+           lambda w, u: {**page_form(w.notice, "Matrix-Später"), "go_live_at": "2030-03-04 10:30",
+                         "action-publish": "1"},
+           effect=scheduled),
+    Action("publish an old revision", NOBODY,
+           lambda w: reverse("wagtailadmin_pages:revisions_revert",
+                             args=[w.notice.pk, w.old_revision.pk]), "post",
+           lambda w, u: {**page_form(w.notice, w.old_revision.content["title"]),
+                         "action-publish": "1"},
+           prepare=old_revision,
+           effect=lambda w: w.refresh(w.notice).title != "Matrix-Neuere-Fassung"),
+    Action("bulk-publish a draft", NOBODY, bulk_publish_url, "post",
+           prepare=authors_draft, effect=lambda w: w.refresh(w.draft).live),
     Action("submit a German page for approval", EDITORS,
            admin_url("wagtailadmin_pages:edit", lambda w: w.notice.pk), "post",
            lambda w, u: {**page_form(w.notice, "Matrix-Eingereicht"), "action-submit": "1"},
@@ -252,6 +354,24 @@ ACTIONS = [
     Action("delete a live page", REVIEWERS,
            admin_url("wagtailadmin_pages:delete", lambda w: w.untranslated.pk), "post",
            effect=lambda w: w.refresh(w.untranslated) is None),
+    Action("delete a German page, and with it its translation", REVIEWERS,
+           admin_url("wagtailadmin_pages:delete", lambda w: w.notice.pk), "post",
+           effect=lambda w: w.refresh(w.notice) is None and w.refresh(w.notice_en) is None),
+    Action("delete the author's own unsubmitted draft", EDITORS,
+           admin_url("wagtailadmin_pages:delete", lambda w: w.draft.pk), "post",
+           prepare=authors_draft, effect=draft_gone),
+    Action("delete a colleague's draft", REVIEWERS,
+           admin_url("wagtailadmin_pages:delete", lambda w: w.draft.pk), "post",
+           prepare=colleagues_draft, effect=draft_gone),
+    Action("delete the author's page awaiting approval", REVIEWERS,
+           admin_url("wagtailadmin_pages:delete", lambda w: w.draft.pk), "post",
+           prepare=authors_submitted_draft, effect=draft_gone),
+    Action("delete the author's page that was once published", REVIEWERS,
+           admin_url("wagtailadmin_pages:delete", lambda w: w.draft.pk), "post",
+           prepare=authors_unpublished_page, effect=draft_gone),
+    Action("delete an English draft translation", REVIEWERS,
+           admin_url("wagtailadmin_pages:delete", lambda w: w.draft.pk), "post",
+           prepare=english_draft_translation, effect=draft_gone),
     Action("approve a submitted page", REVIEWERS, task_state_url("approve"), "post",
            lambda w, u: {"comment": ""}, prepare=submitted_by_author,
            effect=lambda w: workflow_status(w) == WorkflowState.STATUS_APPROVED),
@@ -285,6 +405,11 @@ ACTIONS = [
            lambda w, u: {"new_title": "Matrix-Kopie", "new_slug": "matrix-kopie",
                          "new_parent_page": str(w.news_index.pk)},
            effect=lambda w: NewsPage.objects.filter(slug="matrix-kopie").exists()),
+    Action("copy a page and publish the copy", NOBODY,
+           admin_url("wagtailadmin_pages:copy", lambda w: w.notice.pk), "post",
+           lambda w, u: {"new_title": "Matrix-Kopie", "new_slug": "matrix-kopie",
+                         "new_parent_page": str(w.news_index.pk), "publish_copies": "on"},
+           effect=lambda w: NewsPage.objects.filter(slug="matrix-kopie", live=True).exists()),
     Action("move a page", REVIEWERS,
            admin_url("wagtailadmin_pages:move_confirm", lambda w: w.standard_pages[0].pk,
                      lambda w: w.standard_pages[1].pk), "post",
@@ -300,6 +425,16 @@ ACTIONS = [
            "post", lambda w, u: {"locales": [str(w.en.pk)]},
            effect=lambda w: NewsPage.objects.filter(
                translation_key=w.untranslated.translation_key, locale=w.en).exists()),
+    Action("copy an unsubmitted draft for translation", NOBODY,
+           admin_url("wagtail_localize:submit_page_translation", lambda w: w.draft.pk),
+           "post", lambda w, u: {"locales": [str(w.en.pk)]},
+           prepare=authors_draft, effect=english_copy_of_draft),
+    Action("start a translation of an unsubmitted draft", NOBODY,
+           lambda w: start_url(NewsPage, w.draft.pk, "en"), "post",
+           prepare=authors_draft, effect=english_copy_of_draft),
+    Action("start a translation of a page awaiting approval", {REDAKTION, TRANSLATOR, ADMIN},
+           lambda w: start_url(NewsPage, w.draft.pk, "en"), "post",
+           prepare=authors_submitted_draft, effect=english_copy_of_draft),
     Action("open the translation editor", {AUTHOR, REDAKTION, TRANSLATOR, ADMIN},
            admin_url("wagtailadmin_pages:edit", lambda w: w.notice_en.pk)),
     Action("edit a translated string", {AUTHOR, REDAKTION, TRANSLATOR, ADMIN},
@@ -309,7 +444,7 @@ ACTIONS = [
            admin_url("wagtailadmin_pages:edit", lambda w: w.notice_en.pk), "post",
            lambda w, u: {"action": "submit"},
            effect=lambda w: w.refresh(w.notice_en).workflow_in_progress),
-    Action("publish a translation (forged publish)", REVIEWERS,
+    Action("publish a translation (forged publish)", NOBODY,
            admin_url("wagtailadmin_pages:edit", lambda w: w.notice_en.pk), "post",
            lambda w, u: {"action": "publish"},
            effect=lambda w: w.refresh(w.notice_en).last_published_at
@@ -341,11 +476,26 @@ ACTIONS = [
                          "email": "", "phone": "", "photo": ""},
            effect=lambda w: w.refresh(w.contact).latest_revision.content["name"]
            == "Matrix Entwurf"),
-    Action("publish a contact (forged publish)", REVIEWERS,
+    Action("publish a contact (forged publish)", NOBODY,
            admin_url("wagtailsnippets_core_contact:edit", lambda w: w.contact.pk), "post",
            lambda w, u: {"name": "Matrix Live", "role": "", "organisation": "",
                          "email": "", "phone": "", "photo": "", "action-publish": "1"},
            effect=lambda w: w.refresh(w.contact).name == "Matrix Live"),
+    Action("save a German contact draft after the translators' group was renamed", EDITORS,
+           admin_url("wagtailsnippets_core_contact:edit", lambda w: w.contact.pk), "post",
+           lambda w, u: {"name": "Matrix Umbenannt", "role": "", "organisation": "",
+                         "email": "", "phone": "", "photo": ""},
+           prepare=rename_translators_group,
+           effect=lambda w: w.refresh(w.contact).latest_revision.content["name"]
+           == "Matrix Umbenannt"),
+    Action("open the English contact after the translators' group was renamed",
+           {AUTHOR, REDAKTION, TRANSLATOR, ADMIN},
+           lambda w: reverse("wagtailsnippets_core_contact:edit", args=[
+               Contact.objects.get(translation_key=w.contact.translation_key, locale=w.en).pk]),
+           prepare=rename_translators_group),
+    Action("open an English page when the translators' group has no language", EDITORS,
+           admin_url("wagtailadmin_pages:edit", lambda w: w.notice_en.pk),
+           prepare=translators_group_without_language),
     Action("delete a contact", REVIEWERS,
            admin_url("wagtailsnippets_core_contact:delete", lambda w: w.contact.pk), "post",
            effect=lambda w: w.refresh(w.contact) is None),
@@ -464,11 +614,34 @@ def test_every_role_can_do_exactly_what_the_workflow_allows(users):
         pytest.fail("\n".join(["The roles differ from the table:", *differences]))
 
 
+# The direct publications nobody may make while the four-eyes rule is on.
+PUBLISHING_CELLS = [action.name for action in ACTIONS if not action.allowed and (
+    "publish" in action.name or "schedule" in action.name)]
+
+
+@pytest.mark.parametrize("name", PUBLISHING_CELLS)
+def test_with_the_rule_off_the_administrator_publishes_by_each_refused_path(users, name):
+    """A refused publication is refused by the four-eyes rule, not by an incomplete form: the
+    same request, with the rule switched off, publishes."""
+    action = next(action for action in ACTIONS if action.name == name)
+
+    def prepare(world, users):
+        four_eyes_off(world, users)
+        if action.prepare:
+            action.prepare(world, users)
+
+    control = Action(action.name, {ADMIN}, action.url, action.method, action.data, prepare,
+                     action.effect)
+
+    assert attempt(control, ADMIN, clients(users)[ADMIN], users)
+
+
 @pytest.mark.parametrize("name", ["wagtailadmin_pages:add", "wagtailadmin_pages:edit"])
 def test_the_matrix_posts_complete_forms(users, name):
     """A forged post is refused by permission, not by an incomplete form: the same data, sent
     by the admin, does what it says."""
     world = World()
+    four_eyes_off(world, users)
     client = clients(users)[ADMIN]
     if name == "wagtailadmin_pages:add":
         response = client.post(reverse(name, args=["news", "newspage", world.news_index.pk]),

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from core.factories import ImageFactory
+from editorial.publishing import approval_publishes
 from editorial.roles import AUTHORS, REDAKTION
 from editorial.tests.helpers import build_tree, make_user, news_draft
 from security.private_images import PRIVATE_NAME
@@ -98,7 +99,8 @@ def test_publishing_a_page_that_shows_the_image_releases_it(tree, autorin, redak
     for url in files_of(image):
         assert client.get(url).status_code == 404
 
-    page.save_revision(user=redaktion.user).publish(user=redaktion.user)
+    with approval_publishes():  # what the Redaktion's "Freigeben" does
+        page.save_revision(user=redaktion.user).publish(user=redaktion.user)
 
     image.refresh_from_db()
     assert image.collection == Collection.get_first_root_node()

@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from editorial.publishing import approval_publishes
 from editorial.roles import AUTHORS, REDAKTION
 from editorial.tests.helpers import build_tree, make_user, news_draft
 from security.documents import document_url
@@ -128,7 +129,8 @@ def test_an_authors_document_is_private_until_a_page_linking_it_is_published(
     page = news_draft(tree.news_index, title="Mit Anhang", body=body)
     assert client.get(document_url(document)).status_code in {302, 403}
 
-    page.save_revision(user=redaktion.user).publish(user=redaktion.user)
+    with approval_publishes():  # what the Redaktion's "Freigeben" does
+        page.save_revision(user=redaktion.user).publish(user=redaktion.user)
 
     document.refresh_from_db()
     assert document.collection == Collection.get_first_root_node()

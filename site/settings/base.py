@@ -330,7 +330,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True) and serves_media_from_files(STORAGES
 # "Gesperrte Anmeldungen" and can be lifted there.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, where a translators' group without a language grants nothing.
+    "translation.guards.grants.TranslatorAwareModelBackend",
 ]
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))

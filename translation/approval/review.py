@@ -29,6 +29,8 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page, TaskState
 from wagtail_localize.models import SegmentOverride, StringTranslation, TranslationLog
 
+from editorial.publishing import approval_publishes
+
 from .workflow import enabled_translation
 
 
@@ -74,7 +76,10 @@ def publish_edited_workflow_state(workflow_state, user=None):
     # Wagtail's own action publishes `workflow_state.content_object.get_latest_revision()`, from
     # an object that may have been loaded before the edits were saved (here or in the review
     # bar's view): its "latest revision" would be the submitted one. Read it afresh.
-    type(obj)._default_manager.get(pk=obj.pk).get_latest_revision().publish(user=user)
+    # Publishing here is the approval's doing: the four-eyes rule, which stops every direct
+    # publication, was already applied to whoever approved (editorial.publishing).
+    with approval_publishes():
+        type(obj)._default_manager.get(pk=obj.pk).get_latest_revision().publish(user=user)
 
 
 def _labels(obj):

@@ -8,7 +8,8 @@ may publish. A translator had no way to hand in finished work. Here:
   Redaktion asked for changes;
 * "Publish" from someone who may not publish becomes the same submission, never a
   publication;
-* someone who may publish (the Redaktion) publishes as before: that is their approval.
+* someone who may publish directly publishes as before: only with the four-eyes rule off
+  (`editorial.publishing`); with it on, "Publish" is a submission for everyone.
 
 `review_state()` tells the editor template what to show: the workflow's state, the submit
 button, and for reviewers the "Approve" and "Request changes" buttons.
@@ -29,6 +30,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Page, WorkflowMixin, 
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
+from editorial.publishing import direct_publishing_blocked, upstream_can_publish
 from translation.guards.permissions import is_language_limited
 
 from .machine_output import refuse_unconfirmed
@@ -48,14 +50,24 @@ def enabled_translation(instance):
 
 
 def may_publish(user, instance):
-    """May `user` publish `instance` directly (without anyone else's approval)?"""
+    """May `user` publish `instance` directly (without anyone else's approval)? Never while the
+    four-eyes rule is on (`editorial.publishing`)."""
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
     if isinstance(instance, DraftStateMixin):
+        if direct_publishing_blocked(instance):
+            return False
         return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
     # Without draft state (authors and teams) there is nothing to approve: a change is applied
     # at once. So a translator limited to their language may not apply it; the Redaktion may.
     return not is_language_limited(user, type(instance))
+
+
+def holds_publish_permission(user, instance):
+    """Has `user` the publish permission for `instance` (which the four-eyes rule suspends)?"""
+    if isinstance(instance, Page):
+        return upstream_can_publish(instance.permissions_for_user(user))
+    return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
 
 
 def is_moderated(instance):
@@ -143,7 +155,13 @@ def submit_for_approval(request, translation, instance, *, asked_to_publish=Fals
         )
         return back
 
-    if asked_to_publish:
+    if asked_to_publish and holds_publish_permission(user, instance):
+        text = _(
+            "Under the four-eyes principle a translation goes live only when another member "
+            "of the Redaktion approves it: “%(title)s” (%(language)s) was submitted for "
+            "approval instead."
+        )
+    elif asked_to_publish:
         text = _(
             "Translations are published by the Redaktion: “%(title)s” (%(language)s) was "
             "submitted for approval instead."

@@ -29,6 +29,8 @@ def is_translator_only(user):
     return cached
 
 
+# What `can_delete` was before `install()`: Wagtail's, with the authors' rule of
+# `editorial.deleting` (installed earlier, by `EditorialConfig.ready`).
 _original_can_delete = PagePermissionTester.can_delete
 
 
@@ -42,7 +44,9 @@ def can_delete(self, ignore_bulk=False):
 
 def install():
     """Patch Wagtail's page permission tester once (from `TranslationConfig.ready`)."""
+    global _original_can_delete
     if PagePermissionTester.can_delete is not can_delete:
+        _original_can_delete = PagePermissionTester.can_delete
         PagePermissionTester.can_delete = can_delete
 
 

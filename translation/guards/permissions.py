@@ -3,29 +3,35 @@
 Page permissions in Wagtail belong to a subtree, so a translators' group is simply granted its
 language's tree root (`roles.py`). Snippet permissions are per model: "may change contacts"
 covers every language. A permission that a user holds *only* through translators' groups is
-therefore read as "… in the languages of those groups". A permission held through any other
+therefore read as "… in the languages of those groups" (the administrators' mapping,
+`translation.models.TranslatorGroup`, never the group's name). A permission held through any other
 group (an author who also translates) or held directly, and superusers, are not limited.
 """
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from wagtail.models import TranslatableMixin
-
-from ..roles import TRANSLATOR_GROUP_PREFIX, translator_group_language
+from wagtail.models import Locale, TranslatableMixin
 
 
 def translator_languages(user):
-    """The language codes of the user's translators' groups (cached on the user object)."""
+    """The language codes of the user's translators' groups, from the administrators' mapping
+    (`translation.models.TranslatorGroup`), cached on the user object."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     cached = getattr(user, "_translator_languages", None)
     if cached is None:
-        names = user.groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX).values_list(
-            "name", flat=True
+        cached = frozenset(
+            Locale.objects.filter(translator_groups__group__user=user).values_list(
+                "language_code", flat=True
+            )
         )
-        cached = frozenset(filter(None, (translator_group_language(name) for name in names)))
         user._translator_languages = cached
     return cached
+
+
+def other_groups(user):
+    """The user's groups that are not translators' groups."""
+    return user.groups.filter(translator_role__isnull=True)
 
 
 def allowed_languages(user, model, action="change"):
@@ -42,7 +48,7 @@ def allowed_languages(user, model, action="change"):
         codename=f"{action}_{opts.model_name}",
     ).filter(
         Q(user=user)
-        | Q(group__in=user.groups.exclude(name__startswith=TRANSLATOR_GROUP_PREFIX))
+        | Q(group__in=other_groups(user))
     )
     return None if unrestricted.exists() else languages
 

@@ -9,6 +9,8 @@ patterns, so every request to those paths passes through here first; `reverse()`
   import into or stop the French translation of a contact. Pages need no extra check: their
   permissions follow the language's tree.
 * "Sync translated pages" never publishes: its "Publish immediately" option is gone.
+* "Translate this page" / "Translate" and "Sync translated pages" refuse a German draft that
+  nobody has submitted for approval (`sources.py`).
 * "Convert to alias page" replaces a translation with a live copy of the German page; only
   someone who may publish the page may do that.
 * A segment override (a link target, a URL) may not become a `javascript:` or `data:` URL.
@@ -33,9 +35,20 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
-from wagtail_localize.views import convert, edit_translation, update_translations
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
 from .permissions import may_handle
+from .sources import (
+    only_from_public_sources,
+    page_source,
+    snippet_source,
+    translation_source_object,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -161,3 +174,14 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             "The translations of “%(object)s” now follow the current source. Nothing was "
             "published: translators submit the updated translations for approval."
         ) % {"object": self.object.object_repr}
+
+
+submit_page_translation = only_from_public_sources(
+    submit_translations.SubmitPageTranslationView.as_view(), page_source
+)
+submit_snippet_translation = only_from_public_sources(
+    submit_translations.SubmitSnippetTranslationView.as_view(), snippet_source
+)
+update_translations_view = only_from_public_sources(
+    UpdateTranslationsView.as_view(), translation_source_object
+)

@@ -34,6 +34,7 @@ queryset to paginate). Nothing is computed per row in Python, no `get_progress()
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BooleanField,
     Case,
@@ -59,6 +60,7 @@ from wagtail.models import (
     PageLogEntry,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowState,
 )
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
@@ -98,6 +100,7 @@ COLUMNS = (
     "r_done",
     "r_machine",
     "r_since",
+    "r_startable",
 )
 
 PUBLISH_ACTIONS = ("wagtail.publish",)
@@ -169,6 +172,20 @@ def _first_change_after(model, reference):
         .values("timestamp")[:1],
         output_field=DateTimeField(),
     )
+
+
+def _startable(model):
+    """May a translation start from the source (`translation.guards.sources`): it is live, or
+    awaiting approval. Content without drafts always may."""
+    if not _has_drafts(model):
+        return Value(True, output_field=BooleanField())
+    in_review = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(model),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+    return Case(When(Q(live=True) | Exists(in_review), then=Value(True)), default=Value(False),
+                output_field=BooleanField())
 
 
 def _sort_key(model):
@@ -244,6 +261,7 @@ def annotate_status(kind, kind_index, locale_id, language_index, source_locale_i
             )[:1]
         ),
         r_live=live,
+        r_startable=_startable(model),
         r_managed=Exists(
             Translation.objects.filter(**of_source, target_locale_id=locale_id, enabled=True)
         ),
@@ -330,10 +348,12 @@ def annotate_status(kind, kind_index, locale_id, language_index, source_locale_i
     )
 
 
-def status_rows(locales, source_locale, kinds_=None, status=None):
+def status_rows(locales, source_locale, kinds_=None, status=None, only_translatable=False):
     """Every (source object, language) of the given kinds and locales, as one queryset of
     dicts (`COLUMNS`), ordered pages first in tree order, then snippets by name; or None if
-    there is nothing to list. `locales` is a list of (index, Locale)."""
+    there is nothing to list. `locales` is a list of (index, Locale). `only_translatable`
+    leaves out German drafts nobody has submitted that have no translation (for translators,
+    who may not read them)."""
     all_kinds = kinds()
     chosen = kinds_ if kinds_ is not None else all_kinds
     parts = []
@@ -343,6 +363,8 @@ def status_rows(locales, source_locale, kinds_=None, status=None):
             part = annotate_status(kind, kind_index, locale.pk, language_index, source_locale.pk)
             if status:
                 part = part.filter(r_status=status)
+            if only_translatable:
+                part = part.exclude(r_status=MISSING, r_startable=False)
             parts.append(part.values(*COLUMNS))
     if not parts:
         return None

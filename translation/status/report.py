@@ -25,11 +25,15 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import GroupPagePermission, Locale, Page
 
-from translation.guards.permissions import is_language_limited, translator_languages
+from translation.guards.permissions import (
+    is_language_limited,
+    other_groups,
+    translator_languages,
+)
 from translation.work.start import may_start, start_url
 
 from ..conf import SOURCE_LANGUAGE
-from ..roles import TRANSLATOR_GROUP_PREFIX, target_languages
+from ..roles import target_languages
 from .compute import (
     IN_PROGRESS,
     MISSING,
@@ -44,7 +48,7 @@ PAGE_EDITING = ("add_page", "change_page", "publish_page")
 
 def _edits_beyond_translation(user):
     """May `user` edit content through a group that is not a translators' group?"""
-    others = user.groups.exclude(name__startswith=TRANSLATOR_GROUP_PREFIX)
+    others = other_groups(user)
     if GroupPagePermission.objects.filter(
         group__in=others, permission__codename__in=PAGE_EDITING
     ).exists():
@@ -233,8 +237,11 @@ class TranslationStatusReportView(ReportView):
         ]
         kind = self._chosen("kind")
         chosen_kinds = [item for item in self.kinds if not kind or item.key == kind]
+        user = self.request.user
+        translator_only = bool(translator_languages(user)) and not _edits_beyond_translation(user)
         rows = status_rows(
-            locales, self.source_locale, chosen_kinds, status=self._chosen("status") or None
+            locales, self.source_locale, chosen_kinds, status=self._chosen("status") or None,
+            only_translatable=translator_only and not user.is_superuser,
         )
         return rows if rows is not None else []
 
@@ -302,7 +309,9 @@ class TranslationStatusReportView(ReportView):
             source_url=source_url,
             machine=value["r_machine"] if status != MISSING else 0,
         )
-        if may_submit and status == MISSING:
+        if status == MISSING and not value["r_startable"]:
+            pass  # an unsubmitted draft: nothing to translate yet
+        elif may_submit and status == MISSING:
             row.action_label = _("Translate")
             row.action_url = self._submit_url(model, value["r_pk"])
         elif status == MISSING and may_start(self.request.user, locale.language_code):

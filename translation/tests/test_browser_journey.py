@@ -22,6 +22,7 @@ from wagtail_localize.models import SegmentOverride, StringTranslation
 
 from core.tests.browser import log_in as admin_log_in
 from core.tests.browser import quiet_admin_on_sqlite
+from editorial.publishing import approval_publishes
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
@@ -125,7 +126,8 @@ def test_from_a_new_german_news_item_to_the_redaktions_final_english_text(
         body=[("rich_text", RichText(f"<p>{BODY}</p>"))],
         live=False, first_published_at=None, last_published_at=None,
     )
-    news.save_revision(user=redaktion_user).publish(user=redaktion_user)
+    with approval_publishes():  # what the Redaktion's "Freigeben" does
+        news.save_revision(user=redaktion_user).publish(user=redaktion_user)
     news_en = english(news)
     assert not news_en.live
 

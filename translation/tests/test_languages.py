@@ -117,6 +117,8 @@ def test_adding_a_language_sets_up_its_translators(site, arabic):
     assert GroupPagePermission.objects.filter(
         group=group, page=home_ar, permission__codename="change_page"
     ).exists()
+    # The group's language is recorded, not read from its name.
+    assert list(group.translator_role.locales.values_list("language_code", flat=True)) == ["ar"]
 
 
 def test_a_new_language_starts_from_the_current_german_text(site, arabic):

@@ -5,7 +5,8 @@ the Redaktion has (it may translate into any language, and sync subtrees). Trans
 narrower action instead: one German page or contact, into one of *their* languages, as a draft.
 It is offered where translators look for work (the "Zu übersetzen" panel, the status report,
 and the explorer for whoever can see the German page); a request for any other language is
-refused, however it is made.
+refused, however it is made, and so is a German draft nobody has submitted for approval
+(`translation.guards.sources`).
 
 GET shows what will happen (or goes straight to the editor when the translation exists);
 POST makes the draft and opens wagtail-localize's editor.
@@ -26,6 +27,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from translation.conf import SOURCE_LANGUAGE
 from translation.guards.permissions import translator_languages
+from translation.guards.sources import may_translate_from, refusal
 from translation.roles import target_languages
 
 from .autodraft import existing_translation, start_translation
@@ -93,6 +95,8 @@ def start_translation_view(request, kind, pk, language_code):
         raise PermissionDenied
     locale = get_object_or_404(Locale, language_code=language_code)
     obj = _source(kind, pk)
+    if not may_translate_from(obj):
+        return refusal(request, obj)
     labels = {"title": str(obj), "language": locale.get_display_name()}
 
     translated = existing_translation(obj, locale)
@@ -148,7 +152,7 @@ def start_buttons(page, user, view_name=None, next_url=None):
     Redaktion has wagtail-localize's own "Translate this page" for every language)."""
     if page.depth <= 2 or page.alias_of_id or user.has_perm("wagtail_localize.submit_translation"):
         return
-    if page.locale.language_code != SOURCE_LANGUAGE:
+    if page.locale.language_code != SOURCE_LANGUAGE or not may_translate_from(page):
         return
     codes = startable_languages(user)
     if not codes:

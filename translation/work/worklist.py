@@ -77,7 +77,11 @@ def work_rows(locales, source_locale):
             part = annotate_status(kind, kind_index, locale.pk, language_index, source_locale.pk)
             if kind.is_page:
                 part = part.filter(depth__gt=2)  # a language's home page comes with the language
-            parts.append(part.filter(r_status__in=WORK_STATUSES).values(*COLUMNS))
+            # A German draft nobody has submitted is no work yet (translation.guards.sources).
+            part = part.filter(r_status__in=WORK_STATUSES).exclude(
+                r_status=MISSING, r_startable=False
+            )
+            parts.append(part.values(*COLUMNS))
     combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return combined.order_by("r_kind", "r_sort", "r_pk", "r_lang")
 

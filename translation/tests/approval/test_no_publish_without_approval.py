@@ -9,6 +9,7 @@ import io
 
 import polib
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
@@ -238,13 +239,37 @@ def test_the_redaktion_sees_approve_buttons_in_the_editor(site, translator_clien
     assert approve not in translator_client.get(edit_url(notice_en)).content.decode()
 
 
-def test_the_redaktion_may_still_publish_directly_in_the_editor(
+def test_the_redaktions_publish_in_the_editor_is_a_submission_under_four_eyes(
     site, redaktion_client, django_capture_on_commit_callbacks
 ):
     translate_strings(site.notice)
     notice_en = english(site.notice)
 
-    # wagtail-localize publishes in an on-commit hook; the Redaktion's publishing is its approval.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = redaktion_client.post(edit_url(notice_en), {"action": "publish"})
+
+    assert response.status_code == 302
+    notice_en = NewsPage.objects.get(pk=notice_en.pk)
+    assert not notice_en.live
+    assert notice_en.workflow_in_progress
+    said = " ".join(str(message) for message in get_messages(response.wsgi_request))
+    assert "Nach dem Vier-Augen-Prinzip" in said and "zur Freigabe eingereicht" in said
+
+
+def test_with_four_eyes_off_the_redaktion_publishes_directly_in_the_editor(
+    site, redaktion_client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Site
+
+    from editorial.models import EditorialSettings
+
+    settings = EditorialSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.four_eyes = False
+    settings.save()
+    translate_strings(site.notice)
+    notice_en = english(site.notice)
+
+    # wagtail-localize publishes in an on-commit hook.
     with django_capture_on_commit_callbacks(execute=True):
         response = redaktion_client.post(edit_url(notice_en), {"action": "publish"})
 

@@ -1,6 +1,7 @@
-"""The last step of the translation journey, in real Chromium: `redaktion` edits and republishes
-the German notice whose English translation is live; the "Übersetzungsstatus" report, reached
-from the dashboard and filtered by status "veraltet", then shows the English notice as outdated.
+"""The last step of the translation journey, in real Chromium: `redaktion` edits the German
+notice whose English translation is live and submits it, `redaktion2` approves it (published
+again); the "Übersetzungsstatus" report, reached from the dashboard and filtered by status
+"veraltet", then shows the English notice as outdated.
 
 The live server flushes the database after the test, so the site, the groups, the workflow and
 the accounts are all made here.
@@ -9,6 +10,7 @@ the accounts are all made here.
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from core.tests.browser import footer_action, quiet_admin_on_sqlite
@@ -33,6 +35,14 @@ def status_site(live_server, settings):
     return site
 
 
+def approve_as_second_reviewer(page):
+    """What `redaktion2`'s "Freigeben" does (the editor's own journey is in editorial/tests)."""
+    state = page.current_workflow_task_state
+    state.task.specific.on_action(
+        state, get_user_model().objects.get(username="redaktion2"), "approve", comment=""
+    )
+
+
 def log_in(page, username):
     admin_log_in(page, username, PASSWORD)
 
@@ -53,11 +63,13 @@ def test_a_republished_german_notice_shows_its_english_translation_as_outdated(
     english_row = notice_row(editor, NOTICE_TITLE)
     expect(english_row).to_have_attribute("data-status", "up_to_date")
 
-    # The Redaktion edits the German notice and publishes it again.
+    # The Redaktion edits the German notice and submits it; a second member approves it (four
+    # eyes: the Redaktion has no "Veröffentlichen"), and it is published again.
     editor.goto(f"/admin/pages/{site.notice.pk}/edit/")
     editor.locator("#id_title").fill(NEW_TITLE)
-    footer_action(editor, r"^\s*(Veröffentlichen|Publish)\s*$")
+    footer_action(editor, r"^\s*(Zur Freigabe einreichen|Submit.*)\s*$")
     editor.wait_for_url(re.compile(r".*/admin/pages/\d+/(edit/)?$"))
+    approve_as_second_reviewer(NewsPage.objects.get(pk=site.notice.pk))
     notice = NewsPage.objects.get(pk=site.notice.pk)
     assert notice.title == NEW_TITLE and notice.live and not notice.has_unpublished_changes
 
