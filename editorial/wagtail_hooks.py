@@ -99,6 +99,6 @@ def german_wording_in_the_translation_editor():
 
 
 @hooks.register("insert_editor_js")
-def esc_closes_only_the_date_picker():
+def date_pickers_stay_out_of_the_schedule_dialogs_way():
     return format_html('<script src="{}" defer></script>',
-                       static("editorial/js/schedule-dialog-esc.js"))
+                       static("editorial/js/schedule-dialog.js"))
