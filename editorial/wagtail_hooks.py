@@ -102,3 +102,9 @@ def german_wording_in_the_translation_editor():
 def date_pickers_stay_out_of_the_schedule_dialogs_way():
     return format_html('<script src="{}" defer></script>',
                        static("editorial/js/schedule-dialog.js"))
+
+
+@hooks.register("insert_editor_js")
+def autosave_of_a_new_page_waits_for_its_title():
+    return format_html('<script src="{}" defer></script>',
+                       static("editorial/js/autosave-waits-for-title.js"))
