@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from core.tests.browser import start_watching_edits, wait_until_edits_are_watched
 from news.models import NewsPage
 
-from .helpers import PASSWORD, build_tree, demo_accounts, news_draft
+from .helpers import build_tree, demo_accounts, news_draft
 from .test_browser_journey import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -111,7 +111,8 @@ def test_two_people_the_second_is_told_who_saved(browser_page, chromium, live_se
         confirm.get_by_role("button", name=re.compile("Entwurf speichern|Fortfahren")).click()
 
     expect(page.locator(".messages")).to_contain_text(SOMEONE_SAVED)
-    expect(page.locator(".messages")).to_contain_text("Rike Redakteurin hat diese Seite gespeichert")
+    expect(page.locator(".messages")).to_contain_text(
+        "Rike Redakteurin hat diese Seite gespeichert")
 
 
 def test_two_tabs_of_the_same_person_ask_once(browser_page, chromium, live_server, draft):
