@@ -7,5 +7,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .choosers import label_link_text_fields
 
         signals.connect()
+        label_link_text_fields()

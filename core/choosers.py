@@ -31,3 +31,18 @@ class GermanChooseResultsView(LabelledLanguageFilterMixin, ChooseResultsView):
 class GermanSnippetChooserViewSet(SnippetChooserViewSet):
     choose_view_class = GermanChooseView
     choose_results_view_class = GermanChooseResultsView
+
+
+# Wagtail 8.0's link chooser forms ("Externer Link", "Anker", "E-Mail", "Telefon") declare
+# `link_text = forms.CharField(required=False)` without a label: Django derives "Link text" from
+# the name, in English in every admin language. Labelled once at start-up (CoreConfig.ready);
+# editorial/UPSTREAM.md has the report, core/tests/test_link_chooser_labels.py the canary.
+LINK_TEXT_LABEL = _("Link text")
+
+
+def label_link_text_fields():
+    from wagtail.admin.forms import choosers
+
+    for form_class in (choosers.ExternalLinkChooserForm, choosers.AnchorLinkChooserForm,
+                       choosers.EmailLinkChooserForm, choosers.PhoneLinkChooserForm):
+        form_class.base_fields["link_text"].label = LINK_TEXT_LABEL

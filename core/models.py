@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -57,6 +57,9 @@ class BasePage(Page):
         ),
         FieldPanel("teaser"),
         FieldPanel("show_in_menus"),
+        # "Veröffentlichen am" lives in Wagtail's schedule dialog (the status panel's "Zeitplan
+        # festlegen"); the tab where editors look for it opens that dialog.
+        HelpPanel(template="core/panels/schedule_on_the_tab.html", heading=_("Schedule")),
     ]
     search_fields = Page.search_fields + [index.SearchField("teaser")]
     translatable_fields = [

@@ -105,9 +105,15 @@ def german_wording_in_the_translation_editor():
 
 
 @hooks.register("insert_editor_js")
-def esc_closes_only_the_date_picker():
+def date_pickers_stay_out_of_the_schedule_dialogs_way():
     return format_html('<script src="{}" defer></script>',
-                       static("editorial/js/schedule-dialog-esc.js"))
+                       static("editorial/js/schedule-dialog.js"))
+
+
+@hooks.register("insert_editor_js")
+def autosave_of_a_new_page_waits_for_its_title():
+    return format_html('<script src="{}" defer></script>',
+                       static("editorial/js/autosave-waits-for-title.js"))
 
 
 @hooks.register("construct_snippet_action_menu")

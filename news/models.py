@@ -207,7 +207,7 @@ class NewsPage(DatedPageMixin, BasePage):
         TranslatableField("lead_image_alt"),
         SynchronizedField("lead_image_decorative"),
         TranslatableField("lead_image_caption"),
-        SynchronizedField("lead_image_credit"),
+        TranslatableField("lead_image_credit"),  # "Foto: …" is "Photo: …" in English
         TranslatableField("body"),
         SynchronizedField("topics"),
         TranslatableField("byline"),

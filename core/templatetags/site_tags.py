@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext
 from wagtail.models import Page, Site
 
@@ -91,6 +92,14 @@ def with_site_name(title):
 @register.filter
 def reversed_string(value):
     return str(value)[::-1]
+
+
+@register.filter
+def with_address_breaks(value):
+    """An e-mail address with line-break opportunities after "(at)" and before each dot, so a
+    narrow card wraps "paulina.koschmieder(at)giz.de" between its parts, never inside a word."""
+    escaped = conditional_escape(value)
+    return mark_safe(escaped.replace("(at)", "(at)<wbr>").replace(".", "<wbr>."))  # noqa: S308
 
 
 # What a frame fragment is kept per, beyond the site's content version and language.

@@ -54,7 +54,8 @@ def test_email_addresses_appear_only_obfuscated(news_with_contacts, client, lang
 
     for address in ("anna.schmidt@example.org", "jonas.weber@example.org"):
         name, domain = address.split("@")
-        assert f"{name}(at){domain}" in html
+        # Shown with line-break opportunities between its parts (<wbr>), never mid-word.
+        assert f"{name}(at){domain}" in html.replace("<wbr>", "")
         assert address not in html
     assert "mailto:" not in html.lower()
     assert "&#64;" not in html and "&#x40;" not in html.lower()

@@ -216,6 +216,11 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp"
 # fetched from a provider, so the oEmbed finders are switched off.
 WAGTAILEMBEDS_FINDERS = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin's date and time fields, as the Redaktion writes dates ("05.12.2026 10:00", not
+# "2026-12-05"); every admin language accepts them (siteconfig/formats/*/formats.py).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

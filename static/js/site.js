@@ -23,7 +23,7 @@
     var address = span.getAttribute("data-email-reversed").split("").reverse().join("");
     var link = document.createElement("a");
     link.href = "mailto:" + address;
-    link.textContent = span.textContent;
+    while (span.firstChild) link.appendChild(span.firstChild); // keeps the <wbr> break points
     link.className = "email-link";
     span.replaceWith(link);
   }

@@ -105,7 +105,7 @@ def test_topic_hub_shows_contact_email_only_obfuscated(hub, client):
 
     for page in (german, english):
         html = client.get(page.url).content.decode()
-        assert "anna.schmidt(at)example.org" in html
+        assert "anna.schmidt(at)example.org" in html.replace("<wbr>", "")
         assert "anna.schmidt@example.org" not in html
         assert "mailto:" not in html.lower()
 

@@ -11,11 +11,19 @@ So no model of our own is needed; this module reads that record:
   even when someone saves it unchanged);
 * such segments are never counted as translated (`status/compute.py`), and a translation
   that has any cannot be submitted or published from the editor (`refuse_unconfirmed`);
-* the editor's note beside a machine segment says that it still needs checking (`install()`
-  patches `StringTranslation.get_comment`, which wagtail-localize's editor shows); the note
-  beside other segments gives its date in the admin's language ("am 27. November 2026"), where
-  wagtail-localize formats it with `strftime` ("am 27 November 2026", English month names).
+* the editor shows such a segment as not finished: `install()` patches
+  `StringTranslation.get_error`, which wagtail-localize's editor shows in place of the note, in
+  red with a warning sign instead of the green tick and bar of a finished segment; the text
+  says what to do (a placeholder: replace it; other machine output: edit or confirm it);
+* a placeholder is never marked "Manuell übersetzt", even if it was saved unchanged before
+  this rule (`get_comment`); saving one unchanged is refused in the segment
+  (`guards/views.py`, `placeholder_refusal`);
+* the note beside other segments (`get_comment`) gives its date in the admin's language
+  ("am 27. November 2026"), where wagtail-localize formats it with `strftime` ("am 27 November
+  2026", English month names).
 """
+
+import re
 
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Upper
@@ -25,6 +33,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from wagtail.admin import messages
 from wagtail_localize.models import StringTranslation
+
+MARKER = re.compile(r"\s*\[([A-Z]{2,3}(?:-[A-Z0-9]+)?)\] ")
 
 
 def placeholder_marker_expression():
@@ -52,11 +62,54 @@ def unconfirmed_count(translation):
     )
 
 
+def placeholder_marker(language_code):
+    """The offline translator's marker for a language: "[EN] "."""
+    return f"[{language_code.upper()}] "
+
+
+def is_placeholder(text, language_code):
+    return (text or "").lstrip().startswith(placeholder_marker(language_code))
+
+
+def placeholder_message(language_code):
+    return _(
+        "This is still the placeholder “%(marker)s …”: replace it with your translation "
+        "(Edit, type the translation without “%(marker)s”, then Save)."
+    ) % {"marker": placeholder_marker(language_code).strip()}
+
+
+def unconfirmed_placeholder_count(translation):
+    source = translation.source
+    return StringTranslation.objects.filter(
+        locale_id=translation.target_locale_id,
+        context_id__in=source.stringsegment_set.values("context_id"),
+        data__startswith=placeholder_marker(translation.target_locale.language_code),
+    ).count()
+
+
 def refuse_unconfirmed(request, translation, instance, title):
     """Add an error message and return True if `translation` still has machine output."""
     count = unconfirmed_count(translation)
     if not count:
         return False
+    placeholders = unconfirmed_placeholder_count(translation)
+    if placeholders:
+        language_code = translation.target_locale.language_code
+        messages.error(
+            request,
+            ngettext(
+                "“%(title)s” (%(language)s) was not submitted: %(count)d segment is still the "
+                "placeholder “%(marker)s …”. Replace it with your translation (Edit, then Save), "
+                "then submit again.",
+                "“%(title)s” (%(language)s) was not submitted: %(count)d segments are still the "
+                "placeholder “%(marker)s …”. Replace each with your translation (Edit, then "
+                "Save), then submit again.",
+                placeholders,
+            )
+            % {"title": title, "language": translation.target_locale.get_display_name(),
+               "count": placeholders, "marker": placeholder_marker(language_code).strip()},
+        )
+        return True
     messages.error(
         request,
         ngettext(
@@ -73,6 +126,7 @@ def refuse_unconfirmed(request, translation, instance, title):
 
 
 _original_get_comment = StringTranslation.get_comment
+_original_get_error = StringTranslation.get_error
 
 
 def _long_date(moment):
@@ -80,8 +134,39 @@ def _long_date(moment):
     return date_format(timezone.localtime(moment), pgettext("long date format", "j F Y"))
 
 
+def _language_code(string_translation):
+    """The language the offline translator's marker in this text names ("EN" for "[EN] …"):
+    read from the text, so that the editor's list of segments costs no query per segment."""
+    match = MARKER.match(string_translation.data or "")
+    return match.group(1).lower() if match else ""
+
+
+def get_error(self):
+    """What the editor shows in red beside a segment: upstream's own errors, then a
+    placeholder or machine output nobody has checked (not finished, so no green tick)."""
+    error = _original_get_error(self)
+    if error:
+        return error
+    code = _language_code(self)
+    if is_placeholder(self.data, code):
+        return placeholder_message(code)
+    if self.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE:
+        return _machine_note(self)
+    return None
+
+
+def _machine_note(string_translation):
+    return _(
+        "Machine translation (%(tool)s), not checked yet: edit it, or confirm it with Edit "
+        "and Save."
+    ) % {"tool": string_translation.tool_name or _("machine")}
+
+
 def get_comment(self):
     """The note beside a segment in wagtail-localize's editor: machine output says so."""
+    code = _language_code(self)
+    if is_placeholder(self.data, code):
+        return placeholder_message(code)
     if self.translation_type != StringTranslation.TRANSLATION_TYPE_MACHINE:
         if self.tool_name:
             return _("Translated with {tool_name} on {date}").format(
@@ -89,13 +174,13 @@ def get_comment(self):
         if self.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL:
             return _("Translated manually on {date}").format(date=_long_date(self.updated_at))
         return _original_get_comment(self)
-    return _(
-        "Machine translation (%(tool)s), not checked yet: edit it, or confirm it with Edit "
-        "and Save."
-    ) % {"tool": self.tool_name or _("machine")}
+    return _machine_note(self)
 
 
 def install():
-    """Put the editor's machine-output note in place (from `TranslationConfig.ready`)."""
+    """Put the editor's machine-output note and marking in place (from
+    `TranslationConfig.ready`)."""
     if StringTranslation.get_comment is not get_comment:
         StringTranslation.get_comment = get_comment
+    if StringTranslation.get_error is not get_error:
+        StringTranslation.get_error = get_error

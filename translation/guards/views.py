@@ -14,6 +14,8 @@ patterns, so every request to those paths passes through here first; `reverse()`
 * "Convert to alias page" replaces a translation with a live copy of the German page; only
   someone who may publish the page may do that.
 * A segment override (a link target, a URL) may not become a `javascript:` or `data:` URL.
+* A segment may not be saved as the offline translator's placeholder ("[EN] …"): the editor
+  shows why in the segment, and the placeholder stays unconfirmed machine output.
 * A machine translator that fails (no network, a refused key) gives a message, not an error
   page.
 """
@@ -42,6 +44,7 @@ from wagtail_localize.views import (
     update_translations,
 )
 
+from ..approval.machine_output import is_placeholder, placeholder_message
 from .permissions import may_handle
 from .sources import (
     only_from_public_sources,
@@ -89,9 +92,38 @@ def own_language_only(view, *, api=False):
     return wrapped
 
 
-edit_string_translation = own_language_only(
-    edit_translation.edit_string_translation, api=True
-)
+def placeholder_refusal(translation, answer):
+    """The editor's answer to saving a placeholder ("[EN] …") as a translation, or None.
+
+    wagtail-localize's editor shows an answer's `error` in the segment, in red, in place of its
+    note; any status but 200/201 would only say "Server error"."""
+    code = translation.target_locale.language_code
+    if not is_placeholder(answer.get("data"), code):
+        return None
+    return JsonResponse(
+        {**answer, "error": placeholder_message(code), "comment": "", "last_translated_by": None}
+    )
+
+
+@functools.wraps(edit_translation.edit_string_translation)
+def edit_string_translation(request, translation_id, string_segment_id):
+    try:
+        translation, _target = _check_language(request, translation_id)
+    except PermissionDenied:
+        return JsonResponse({"error": _("You may not edit this translation.")}, status=403)
+    with transaction.atomic():
+        response = edit_translation.edit_string_translation(
+            request, translation_id, string_segment_id
+        )
+        saved = getattr(response, "data", None)
+        if request.method == "PUT" and response.status_code in (200, 201) and saved:
+            refusal = placeholder_refusal(translation, saved)
+            if refusal is not None:
+                transaction.set_rollback(True)  # the segment stays unconfirmed machine output
+                return refusal
+    return response
+
+
 download_pofile = own_language_only(edit_translation.download_pofile)
 upload_pofile = own_language_only(edit_translation.upload_pofile)
 preview_translation = own_language_only(edit_translation.preview_translation)

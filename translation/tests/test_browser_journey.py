@@ -142,11 +142,11 @@ def test_from_a_new_german_news_item_to_the_redaktions_final_english_text(
     row.get_by_role("link", name=re.compile(TITLE)).click()
     translator.wait_for_url(f"**/admin/pages/{news_en.pk}/edit/")
 
-    # 2. They machine-translate it: every segment is marked as unchecked machine output.
+    # 2. They machine-translate it: every segment is marked as a placeholder to replace.
     translator.get_by_role("button", name=re.compile("Übersetzen mit|Translate with")).first.click()
     for german in BY_TRANSLATOR:
         expect(segment(translator, f"[EN] {german}")).to_be_visible()
-    expect(translator.get_by_text(re.compile("noch nicht geprüft")).first).to_be_visible()
+    expect(translator.get_by_text(re.compile("Das ist noch der Platzhalter")).first).to_be_visible()
     shoot(translator, "1-machine-translated.png")
 
     # 3. Submitting is refused while machine segments remain.
@@ -156,7 +156,7 @@ def test_from_a_new_german_news_item_to_the_redaktions_final_english_text(
     assert set(BY_TRANSLATOR) <= set(germans)
     translator.locator("button[name='action'][value='submit']").click()
     expect(translator.locator(".messages")).to_contain_text(
-        f"{len(germans)} Segmente sind noch maschinell übersetzt"
+        f"{len(germans)} Segmente sind noch der Platzhalter „[EN] …“"
     )
     assert not NewsPage.objects.get(pk=news_en.pk).workflow_in_progress
 
