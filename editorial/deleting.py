@@ -69,5 +69,6 @@ def pages_deleted_with(pages, action):
 
 
 def install():
-    """Put the authors' rule into Wagtail's page permission tester; idempotent."""
+    """Put the authors' rule into Wagtail's page permission tester. Once, from this app's
+    `ready()`, before `translation.guards.boundaries` wraps it (the order of INSTALLED_APPS)."""
     PagePermissionTester.can_delete = can_delete

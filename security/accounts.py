@@ -39,7 +39,7 @@ class LimitedPasswordResetView(PasswordResetView):
         if not limited:
             return super().form_valid(form)
         form.add_error(None, _(
-            "A password reset for this address was asked for too often. Please check your "
+            "A password reset was asked for too often. Please check your "
             "inbox, including the spam folder, or try again in an hour."
         ))
         response = self.form_invalid(form)

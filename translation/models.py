@@ -1,7 +1,8 @@
 """Which languages a translators' group translates into: an explicit mapping, kept by the
 administrators in the group's edit form ("Übersetzung"), instead of a reading of the group's
 name. Renaming a group changes nothing; a translators' group without a language grants its
-members nothing (`translation.guards.grants`), and a system check reports it."""
+members nothing (`translation.guards.grants`), and a system check reports it (on `migrate` and
+`check --database default`)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

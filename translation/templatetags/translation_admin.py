@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
-from translation.approval.workflow import may_publish, review_state
+from translation.approval.workflow import holds_publish_permission, may_publish, review_state
 
 register = template.Library()
 
@@ -39,9 +39,12 @@ def translation_editor_props(context, props, instance):
     """wagtail-localize's editor props, without the actions a translator may not take.
 
     Its footer offers "In Alias umwandeln" (which replaces the translation by a live copy of
-    the German page) whenever there is a source page; only those who may publish may do that
-    (`guards.views.convert_to_alias`), so the others do not see it."""
-    if not submits_for_approval(context["request"].user, instance):
+    the German page) whenever there is a source page; only those who hold the publish
+    permission may do that (`guards.views.convert_to_alias`), so the others do not see it. The
+    Redaktion under the four-eyes rule keeps its actions (unpublish, delete, lock); publishing
+    itself is already off for it (`editorial.publishing`)."""
+    user = context["request"].user
+    if not submits_for_approval(user, instance) or holds_publish_permission(user, instance):
         return props
     data = json.loads(props)
     data["links"]["convertToAliasUrl"] = None
