@@ -2,7 +2,9 @@
 passwords from one address for one protected page (its view restriction, which covers the
 page's subtree) or collection, that password form is locked from that address for
 LOGIN_LOCKOUT_MINUTES. Even the right password is refused until then; readers elsewhere are
-not affected. The counts live in the shared cache, so every app server sees them.
+not affected. The counts live in the shared cache, so every app server sees them. Redis
+counts atomically; the file cache of the embedded default reads and writes, so guesses sent at
+the very same moment there may count as fewer (one machine, a small newsroom).
 
 Wagtail's views stay as they are; these wrappers take over their URLs and names.
 """
