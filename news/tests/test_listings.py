@@ -282,19 +282,16 @@ BAD_PARAMETERS = [
     ("page=0", None),
     ("page=1.5", None),
     (f"page={HUGE}", None),
-    ("page=%00", None),
     ("page=1&page=abc", None),
     ("topic=gibt-es-nicht", "topic"),
     (f"topic={'x' * 5000}", "topic"),
     ("topic=%3Cscript%3Ealert(1)%3C/script%3E", "topic"),
-    ("topic=%00", "topic"),
     ("year=-1", "year"),
     ("year=0", "year"),
     ("year=99999999999999999999", "year"),
     (f"year={HUGE}", "year"),
     ("year=zwanzig", "year"),
     ("year=2021.5", "year"),
-    ("year=%00", "year"),
     ("month=13&year=2021", "month"),
     ("month=0&year=2021", "month"),
     ("month=-1&year=2021", "month"),
@@ -344,3 +341,10 @@ def test_a_year_without_items_shows_none(archive, client):
     assert selected["value"] == "1999"
 
 
+
+
+@pytest.mark.parametrize("query", ["page=%00", "topic=%00", "year=%00"])
+def test_a_nul_byte_in_a_filter_is_not_found(archive, client, query):
+    """NUL has no meaning in any address of the site (security.middleware): 404, as anywhere
+    in a URL, never a 500."""
+    assert client.get(f"{archive.news_index.url}?{query}").status_code == 404

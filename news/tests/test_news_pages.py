@@ -191,7 +191,7 @@ def test_news_index_second_page(site_tree, client):
 
     assert len(teaser_titles(first)) == 10
     assert teaser_titles(second) == ["Juli 2", "Juli 1"]
-    assert soup(first).select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+    assert soup(first).select_one('.pagination a[rel="next"]')["href"] == "?page=2#ergebnisse"
 
 
 # --- The date ----------------------------------------------------------------------------------

@@ -87,7 +87,8 @@ def test_a_query_of_5000_characters_gives_a_page(programme, client):
 def test_quotes_operators_and_odd_characters_give_a_page(programme, client, prefix):
     for query in ODD_QUERIES:
         response = client.get("/suche/" if not prefix else f"{prefix}/search/", {"q": query})
-        assert response.status_code == 200, repr(query)
+        # NUL has no meaning in any address: 404, as anywhere in a URL (security.middleware).
+        assert response.status_code == (404 if "\x00" in query else 200), repr(query)
 
 
 def test_a_phrase_in_quotes_finds_the_item(programme, client):

@@ -2,17 +2,16 @@
 in German and English (video consent, search, feedback form and error page included), and in
 the admin screens of the authors', the Redaktion's and the translators' journeys."""
 
-import io
 import os
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from core.tests.browser import log_in as admin_log_in
+from demo.tests.helpers import load_demo_as_make_run_does
 from editorial.demo import DEFAULT_DEMO_PASSWORD
 from news.models import NewsPage
 from pages.models import FeedbackFormPage
@@ -65,7 +64,7 @@ def log_in(page, username):
 
 
 def test_no_csp_violation_on_public_pages_and_in_the_editors_journeys(chromium, live_server):
-    call_command("load_demo_content", stdout=io.StringIO())
+    load_demo_as_make_run_does()
     seen, console = {}, []
 
     # --- Readers: every page in the sitemap, both languages ------------------------------

@@ -61,9 +61,10 @@
     dialogInputsWithOpenPickers().forEach(function (input) {
       if (input !== current) hide(input);
     });
-    // A field can hold a second, stray picker (the editor's partials re-render after autosave).
+    // A field can hold a second, stray picker (the editor's partials re-render after autosave);
+    // the plugin puts pickers at the end of <body>, outside the dialog: only one stays open.
     var keep = pickerOf(current);
-    document.querySelectorAll('.w-dialog .xdsoft_datetimepicker').forEach(function (picker) {
+    document.querySelectorAll('.xdsoft_datetimepicker').forEach(function (picker) {
       if (picker !== keep && isOpen(picker)) picker.style.display = 'none';
     });
   }
