@@ -41,7 +41,7 @@ def open_editor(page, draft):
 
 def wait_until_autosaved(page):
     expect(page.locator("#w-autosave-indicator")).to_have_attribute(
-        "data-w-autosave-state-value", "saved")
+        "data-w-autosave-state-value", "saved", timeout=20_000)
 
 
 def footer_button(page, name):
