@@ -106,3 +106,31 @@ def test_without_javascript_the_browser_scrolls_to_the_results(phone):
     page.wait_for_url("**#ergebnisse")
     box = page.locator("#ergebnisse").bounding_box()
     assert box["y"] >= -1 and box["y"] + box["height"] <= PHONE["height"], box
+
+
+WORDS_BROKEN_ACROSS_LINES = """() => {
+    const broken = [];
+    for (const link of document.querySelectorAll('.search-result__title a')) {
+        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const match of node.data.matchAll(/\\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+                if (lines.size > 1) broken.push(match[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def test_result_titles_with_a_highlighted_word_read_as_one_line_of_text(phone):
+    """A title whose link was a flex box set each highlighted word in a column of its own, and
+    "2021" stood as 2/0/2/1 down the screen."""
+    page = phone()
+    page.goto(search_url("de") + "?q=Programm")
+
+    assert page.locator(".search-result__title mark").count() >= 1
+    assert page.evaluate(WORDS_BROKEN_ACROSS_LINES) == []
