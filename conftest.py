@@ -6,6 +6,7 @@ Chromium starts with every background service off, so it makes no request beyond
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -64,6 +65,10 @@ def browser_page(chromium, live_server, settings):
     page = context.new_page()
     yield page
     context.close()
+    # Requests the browser sent last (an autosave, an editing-session ping) may still be running
+    # in the live server, each in its transaction (core/transactions.py); the flush after the
+    # test would deadlock with them on PostgreSQL. Closing the browser does not wait for them.
+    time.sleep(1)
 
 
 # --- The standard site tree, built from factories ----------------------------------------------
