@@ -28,6 +28,31 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _flush_again_after_a_deadlock():
+    """Live-server tests end with a flush (TRUNCATE on PostgreSQL). A request the browser sent
+    last may still be running in the live server, in its transaction (core/transactions.py);
+    PostgreSQL then aborts one of the two as a deadlock, often the flush. The request finishes a
+    moment later, so the flush is tried again."""
+    from django.test import TransactionTestCase
+
+    teardown = TransactionTestCase._fixture_teardown
+
+    def fixture_teardown(self):
+        for attempt in range(3):
+            try:
+                return teardown(self)
+            except Exception as error:
+                if attempt == 2 or "deadlock" not in str(error.__cause__ or error).lower():
+                    raise
+                time.sleep(1)
+        return None
+
+    TransactionTestCase._fixture_teardown = fixture_teardown
+
+
+_flush_again_after_a_deadlock()
+
+
 def pytest_collection_modifyitems(config, items):
     if os.path.exists(CHROMIUM) or not any("browser" in item.keywords for item in items):
         return
