@@ -32,6 +32,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A statement that waits a minute for a lock is a bug in a test (a transaction left open by
+    # a live server's thread): it fails with PostgreSQL's message instead of hanging the run.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c lock_timeout=60s"  # noqa: F405
+
 # CI must test against PostgreSQL and must never fall back to SQLite quietly.
 if os.environ.get("REQUIRE_POSTGRES") and DATABASES["default"]["ENGINE"] != (  # noqa: F405
     "django.db.backends.postgresql"
