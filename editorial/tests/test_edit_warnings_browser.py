@@ -73,9 +73,7 @@ def test_one_tab_autosave_schedule_and_submit_raise_no_alarm(browser_page, draft
     dialog.get_by_label("Veröffentlichen am", exact=True).fill("05.01.2027 10:00")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    # This test is about alarms; whether a date picker still covers the button after an
-    # autosave is test_schedule_dialog's concern (a stray picker is a known remainder).
-    dialog.get_by_role("button", name="Zeitplan speichern").evaluate("button => button.click()")
+    dialog.get_by_role("button", name="Zeitplan speichern").click()
     expect(page.locator(".messages")).to_contain_text("aktualisiert")
     assert SOMEONE_SAVED not in page.locator(".messages").inner_text()
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.tests.browser import start_watching_edits, wait_until_edits_are_watched
 from news.models import NewsPage
 
 from .helpers import build_tree, demo_accounts, news_draft
@@ -38,3 +39,42 @@ def test_esc_in_the_date_picker_keeps_the_dialog_and_the_time(live_server, brows
     expect(page.locator(".messages")).to_be_visible()
     draft = NewsPage.objects.get(pk=item.pk).get_latest_revision_as_object()
     assert draft.go_live_at is not None and draft.go_live_at.year == 2030
+
+
+def test_tab_after_an_autosave_leaves_one_picker_and_the_save_button_free(
+    live_server, browser_page, settings
+):
+    """Autosave re-renders the editor's side panels, and the date fields get pickers a second
+    time; Tab from "Veröffentlichen am" must still show one picker, then none, and "Zeitplan
+    speichern" must take a real click."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 500
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 1000
+    tree = build_tree()
+    accounts = demo_accounts()
+    item = news_draft(tree.news_index, title="Hitzeschutz", user=accounts["autorin"])
+    page = browser_page
+    log_in(page, "autorin")
+    start_watching_edits(page)
+    page.goto(f"/admin/pages/{item.pk}/edit/")
+    wait_until_edits_are_watched(page)
+    page.locator("#id_subtitle").fill("Kommunen planen für heiße Sommer")
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", "saved", timeout=20_000)
+    page.locator("[data-side-panel-toggle='status']").click()
+    page.get_by_role("button", name="Zeitplan festlegen").first.click()
+    dialog = page.locator("#schedule-publishing-dialog")
+    dialog.get_by_label("Veröffentlichen am", exact=True).fill("05.01.2027 10:00")
+    pickers = page.locator(".xdsoft_datetimepicker").filter(visible=True)
+
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(600)  # the plugin reopens a picker on its own timers
+    expect(pickers).to_have_count(1)
+    expect(dialog.get_by_label("Nicht mehr veröffentlichen am", exact=True)).to_be_focused()
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(600)
+    expect(pickers).to_have_count(0)
+
+    dialog.get_by_role("button", name="Zeitplan speichern").click(timeout=5_000)
+    expect(page.locator(".messages")).to_contain_text("aktualisiert")
+    draft = NewsPage.objects.get(pk=item.pk).get_latest_revision_as_object()
+    assert draft.go_live_at is not None and draft.go_live_at.year == 2027

@@ -4,7 +4,8 @@
 //   only the open picker (on window, in the capture phase, before the dialog's handler).
 // * A picker stays open when focus or a click moves on, so Tab opened the second picker on top
 //   of the first, and both covered "Zeitplan speichern": a picker closes when its field loses
-//   focus to anything but the picker itself, or when someone clicks elsewhere in the dialog.
+//   focus to anything but the picker itself, or when someone clicks elsewhere in the dialog;
+//   a picker that opens on the plugin's own timers closes unless its field has focus.
 (function () {
   'use strict';
 
@@ -70,11 +71,35 @@
   }
 
   document.addEventListener('focusin', function (event) {
-    if (!inDialog(event.target)) return;
-    hideAllBut(event.target);
-    // The picker of a field that was typed into reopens as it checks the value on blur.
-    window.setTimeout(function () { hideAllBut(document.activeElement); }, 50);
+    if (inDialog(event.target)) hideAllBut(event.target);
   });
+
+  // The plugin also opens pickers on its own timers: the picker of a field that was typed into
+  // reopens as it checks the value on blur, and after an autosave a field's old, stray picker
+  // can open too. Whenever a picker opens, it stays open only for the field that has focus.
+  function closeIfNotFocused(records) {
+    records.forEach(function (record) {
+      var picker = record.target;
+      var wasOpen = /display:\s*block/.test(record.oldValue || '');
+      if (wasOpen || !isOpen(picker)) return;
+      var active = document.activeElement;
+      if (picker.contains(active) || pickerOf(active) === picker) return;
+      picker.style.display = 'none';
+    });
+  }
+  var pickerWatch = new MutationObserver(closeIfNotFocused);
+  function watchPickers() {
+    document.querySelectorAll('.xdsoft_datetimepicker:not([data-watched])').forEach(function (p) {
+      p.setAttribute('data-watched', '');
+      pickerWatch.observe(p, { attributes: true, attributeFilter: ['style'], attributeOldValue: true });
+    });
+  }
+  function startWatching() {
+    watchPickers();
+    new MutationObserver(watchPickers).observe(document.body, { childList: true });
+  }
+  if (document.body) startWatching();
+  else document.addEventListener('DOMContentLoaded', startWatching);
 
   document.addEventListener('mousedown', function (event) {
     if (!inDialog(event.target) || event.target.closest('.xdsoft_datetimepicker')) return;
