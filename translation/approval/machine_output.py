@@ -67,8 +67,15 @@ def placeholder_marker(language_code):
     return f"[{language_code.upper()}] "
 
 
+def placeholder_language(text):
+    """The language the offline translator's marker names ("en" for "[EN] …"), or "" if the
+    text is not a placeholder. The database's twin is `placeholder_marker_expression`."""
+    match = MARKER.match(text or "")
+    return match.group(1).lower() if match else ""
+
+
 def is_placeholder(text, language_code):
-    return (text or "").lstrip().startswith(placeholder_marker(language_code))
+    return placeholder_language(text) == language_code.lower()
 
 
 def placeholder_message(language_code):
@@ -83,7 +90,7 @@ def unconfirmed_placeholder_count(translation):
     return StringTranslation.objects.filter(
         locale_id=translation.target_locale_id,
         context_id__in=source.stringsegment_set.values("context_id"),
-        data__startswith=placeholder_marker(translation.target_locale.language_code),
+        data__startswith=placeholder_marker_expression(),
     ).count()
 
 
@@ -134,21 +141,15 @@ def _long_date(moment):
     return date_format(timezone.localtime(moment), pgettext("long date format", "j F Y"))
 
 
-def _language_code(string_translation):
-    """The language the offline translator's marker in this text names ("EN" for "[EN] …"):
-    read from the text, so that the editor's list of segments costs no query per segment."""
-    match = MARKER.match(string_translation.data or "")
-    return match.group(1).lower() if match else ""
-
-
 def get_error(self):
     """What the editor shows in red beside a segment: upstream's own errors, then a
     placeholder or machine output nobody has checked (not finished, so no green tick)."""
     error = _original_get_error(self)
     if error:
         return error
-    code = _language_code(self)
-    if is_placeholder(self.data, code):
+    # The language is read from the text, so the editor's segments cost no query each.
+    code = placeholder_language(self.data)
+    if code:
         return placeholder_message(code)
     if self.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE:
         return _machine_note(self)
@@ -164,8 +165,8 @@ def _machine_note(string_translation):
 
 def get_comment(self):
     """The note beside a segment in wagtail-localize's editor: machine output says so."""
-    code = _language_code(self)
-    if is_placeholder(self.data, code):
+    code = placeholder_language(self.data)
+    if code:
         return placeholder_message(code)
     if self.translation_type != StringTranslation.TRANSLATION_TYPE_MACHINE:
         if self.tool_name:
