@@ -9,12 +9,10 @@ the very same moment there may count as fewer (one machine, a small newsroom).
 Wagtail's views stay as they are; these wrappers take over their URLs and names.
 """
 
-import hashlib
 import logging
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import path
 from django.utils.cache import add_never_cache_headers
@@ -22,30 +20,13 @@ from wagtail.documents.views.serve import authenticate_with_password as document
 from wagtail.views import authenticate_with_password as page_password
 
 from .clientip import client_ip
+from .ratelimit import count_use, forget_uses
 
 logger = logging.getLogger(__name__)
 
 
-def _key(scope, restriction_id, request):
-    address = hashlib.sha256((client_ip(request) or "unknown").encode()).hexdigest()[:32]
-    return f"password-failures:{scope}:{restriction_id}:{address}"
-
-
 def _cool_off_seconds():
     return int(settings.AXES_COOLOFF_TIME.total_seconds())
-
-
-def _attempt(key):
-    """Count one more attempt; how many there were within the cool-off."""
-    cache.add(key, 0, timeout=_cool_off_seconds())
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=_cool_off_seconds())
-        count = 1
-    # Locked for the cool-off after the last attempt, as logins are.
-    cache.touch(key, _cool_off_seconds())
-    return count
 
 
 def locked_response(request):
@@ -72,14 +53,14 @@ def throttled(view, scope, restriction_argument):
         if request.method != "POST":
             return view(request, **kwargs)
         restriction_id = kwargs[restriction_argument]
-        key = _key(scope, restriction_id, request)
+        counter = (f"password-failures:{scope}:{restriction_id}", client_ip(request) or "unknown")
         # Counted before the password is checked, so that guesses sent at once are counted too.
-        attempts = _attempt(key)
+        attempts = count_use(*counter, _cool_off_seconds(), restart_window=True)
         if attempts > settings.AXES_FAILURE_LIMIT:
             return locked_response(request)
         response = view(request, **kwargs)
         if response.status_code in (301, 302, 303):  # accepted: the reader is sent on
-            cache.delete(key)
+            forget_uses(*counter)
             return response
         if attempts == settings.AXES_FAILURE_LIMIT:
             logger.warning("Password of %s restriction %s locked for %s", scope,

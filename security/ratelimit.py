@@ -19,9 +19,10 @@ def is_rate_limited(request, scope, limit, period):
     return is_over_limit(scope, client_ip(request) or "unknown", limit, period)
 
 
-def is_over_limit(scope, value, limit, period):
-    """Count one more use of `value` (an address, an e-mail address) against `scope`; True
-    once it was used more than `limit` times within `period` seconds."""
+def count_use(scope, value, period, *, restart_window=False):
+    """Count one more use of `value` (an address, an e-mail address) in `scope`; how many uses
+    there were within `period` seconds. With `restart_window`, the window starts again with
+    each use, so that a lock lasts `period` after the last attempt (as logins' does)."""
     key = _key(scope, value)
     cache.add(key, 0, timeout=period)
     try:
@@ -29,7 +30,19 @@ def is_over_limit(scope, value, limit, period):
     except ValueError:  # the window ran out between add() and incr()
         cache.add(key, 1, timeout=period)
         count = 1
-    return count > limit
+    if restart_window:
+        cache.touch(key, period)
+    return count
+
+
+def forget_uses(scope, value):
+    cache.delete(_key(scope, value))
+
+
+def is_over_limit(scope, value, limit, period):
+    """Count one more use of `value` against `scope`; True once it was used more than `limit`
+    times within `period` seconds."""
+    return count_use(scope, value, period) > limit
 
 
 def claim_once(namespace, value, timeout):
