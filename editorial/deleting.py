@@ -7,7 +7,8 @@ waiting for approval (which they may not even change) or a draft translation.
 Here, whoever may not publish (authors) deletes only their own work: pages they own, never
 published, not waiting for approval, in the source language and without translations, and the
 same for every page below. The Redaktion (publish permission) and superusers keep Wagtail's
-rule; translators delete nothing (`translation.guards.boundaries`).
+rule; translators delete nothing (`translation.guards.boundaries.is_translator_only`): this
+one patch holds every rule about deleting pages.
 
 Deleting a German page takes its translations with it (`pages_deleted_with`, Wagtail's
 `construct_translated_pages_to_cascade_actions` hook): a translation without its source could
@@ -48,7 +49,12 @@ def is_own_unpublished_draft(pages, user):
 
 
 def can_delete(self, ignore_bulk=False):
+    """Every "Löschen" Wagtail and wagtail-localize's editor offer asks this."""
+    from translation.guards.boundaries import is_translator_only
+
     if not upstream_can_delete(self, ignore_bulk=ignore_bulk):
+        return False
+    if is_translator_only(self.user):
         return False
     if self.user.is_superuser or "publish" in self.permissions:
         return True
@@ -69,6 +75,5 @@ def pages_deleted_with(pages, action):
 
 
 def install():
-    """Put the authors' rule into Wagtail's page permission tester. Once, from this app's
-    `ready()`, before `translation.guards.boundaries` wraps it (the order of INSTALLED_APPS)."""
+    """Put the rules into Wagtail's page permission tester, from this app's `ready()`."""
     PagePermissionTester.can_delete = can_delete

@@ -11,11 +11,10 @@ class TranslationConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401 - registers checks
         from .approval import machine_output, signals, upstream_patches  # noqa: F401
-        from .guards import boundaries, grants
+        from .guards import grants
         from .work import autodraft, preselect  # noqa: F401 - receivers
 
         upstream_patches.install()
         preselect.install()
         machine_output.install()
-        boundaries.install()
         grants.install()

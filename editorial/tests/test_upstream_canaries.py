@@ -11,7 +11,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize import wagtail_hooks as localize_hooks
 
 from editorial import deleting, publishing
-from translation.guards import boundaries, grants
+from translation.guards import grants
 
 # sha256 of the upstream source, Wagtail 8.0 and wagtail-localize 1.14.5.
 UPSTREAM_SHA256 = {
@@ -62,9 +62,7 @@ def test_the_patched_upstream_code_is_the_code_the_patches_were_written_for():
 def test_the_patches_are_installed():
     for name, function in publishing.PATCHES.items():
         assert getattr(PagePermissionTester, name) is function
-    # The translators' rule wraps the authors' rule, which wraps Wagtail's.
-    assert PagePermissionTester.can_delete is boundaries.can_delete
-    assert boundaries._original_can_delete is deleting.can_delete
+    assert PagePermissionTester.can_delete is deleting.can_delete
     assert PagePermissionPolicy.get_all_permissions_for_user is (
         grants.get_all_permissions_for_user
     )

@@ -2,8 +2,9 @@
 
 * A translator deletes nothing. Wagtail lets anyone who may edit a page delete it while it is
   unpublished, so a translator could delete an English draft (and the work in it) in their
-  own tree. Deleting stays with the Redaktion. (Contacts: translators' groups have no delete
-  permission, and `wagtail_hooks.py` keeps them to their language.)
+  own tree. Deleting stays with the Redaktion: `editorial.deleting.can_delete` asks
+  `is_translator_only`, and `drop_delete_buttons` hides the buttons. (Contacts: translators'
+  groups have no delete permission, and `wagtail_hooks.py` keeps them to their language.)
 * A language serves only its own pages. When a configured language has no live home page,
   Wagtail serves the German tree under that language's prefix (`/ar/aktuelles/…` in German).
   A page whose language is not the one of the URL is not found instead (`before_serve_page`).
@@ -11,7 +12,7 @@
 
 from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import PagePermissionTester, Site
+from wagtail.models import Site
 
 from translation.status.report import _edits_beyond_translation
 
@@ -27,27 +28,6 @@ def is_translator_only(user):
         cached = not _edits_beyond_translation(user)
         user._translator_only = cached
     return cached
-
-
-# What `can_delete` was before `install()`: Wagtail's, with the authors' rule of
-# `editorial.deleting` (installed earlier, by `EditorialConfig.ready`).
-_original_can_delete = PagePermissionTester.can_delete
-
-
-def can_delete(self, ignore_bulk=False):
-    """`PagePermissionTester.can_delete`, never for a translator: every "Löschen" Wagtail and
-    wagtail-localize's editor would offer asks this."""
-    if is_translator_only(self.user):
-        return False
-    return _original_can_delete(self, ignore_bulk=ignore_bulk)
-
-
-def install():
-    """Patch Wagtail's page permission tester once (from `TranslationConfig.ready`)."""
-    global _original_can_delete
-    if PagePermissionTester.can_delete is not can_delete:
-        _original_can_delete = PagePermissionTester.can_delete
-        PagePermissionTester.can_delete = can_delete
 
 
 def drop_delete_buttons(buttons):

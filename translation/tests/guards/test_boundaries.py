@@ -52,12 +52,13 @@ def test_no_delete_button_in_the_translation_editor(site, translator_client, acc
 
 
 def test_the_delete_patch_is_installed_on_wagtails_permission_tester():
-    """Canary: Wagtail still asks `PagePermissionTester.can_delete` (patched here)."""
+    """Canary: Wagtail still asks `PagePermissionTester.can_delete` (patched in
+    editorial/deleting.py, which asks the translators' rule)."""
     from wagtail.models import PagePermissionTester
 
-    from translation.guards import boundaries
+    from editorial import deleting
 
-    assert PagePermissionTester.can_delete is boundaries.can_delete
+    assert PagePermissionTester.can_delete is deleting.can_delete
 
 
 def test_a_translator_cannot_delete_a_contact(site, translator_client):
