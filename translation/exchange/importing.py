@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import polib
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,6 +46,8 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from translation.approval.workflow import _locked_for, is_moderated, may_publish
+
+from .field_paths import resolve
 
 logger = logging.getLogger(__name__)
 
@@ -159,21 +161,13 @@ def max_segment_characters():
 def max_length(model, field_path):
     """The maximum length of the text field or block at `field_path` ("title",
     "body.quote.attribution"), or None if it has none."""
-    parts = field_path.split(".") if field_path else []
-    if not parts or model is None:
+    steps = resolve(model, field_path)
+    if not steps or steps[-1][1] is None:
         return None
-    try:
-        field = model._meta.get_field(parts[0])
-    except models.FieldDoesNotExist:
-        return None
-    if len(parts) == 1:
-        return getattr(field, "max_length", None)
-    block = getattr(field, "stream_block", None)
-    for part in parts[1:]:
-        block = getattr(block, "child_blocks", {}).get(part)
-        if block is None:
-            return None
-    return getattr(getattr(block, "field", None), "max_length", None)
+    last = steps[-1][1]
+    if len(steps) == 1:
+        return getattr(last, "max_length", None)
+    return getattr(getattr(last, "field", None), "max_length", None)
 
 
 def _too_long(segment, html, model):

@@ -33,7 +33,6 @@ from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
-from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.segments import StringSegmentValue
@@ -41,6 +40,7 @@ from wagtail_localize.segments.extract import extract_segments
 
 from translation.approval.machine_output import unconfirmed_q
 
+from .field_paths import resolve
 from .importing import ImportRefused, Unit, excerpt, same_language, segments_of, unit_id
 from .importing import max_length as field_max_length
 
@@ -117,23 +117,13 @@ def _inline(parent, html):
 
 def _field_label(model, field_path):
     """ "Body › Rich text" for "body.rich_text": the field's name and the block types."""
-    parts = field_path.split(".") if field_path else []
-    if not parts or model is None:
+    steps = resolve(model, field_path)
+    if not steps or steps[0][1] is None:
         return field_path
-    try:
-        field = model._meta.get_field(parts[0])
-    except models.FieldDoesNotExist:
-        return field_path
-    labels = [capfirst(str(getattr(field, "verbose_name", parts[0])))]
-    block = field.stream_block if isinstance(field, StreamField) else None
-    for part in parts[1:]:
-        child = getattr(block, "child_blocks", {}).get(part) if block is not None else None
-        if child is None:
-            labels.append(part)
-            block = None
-            continue
-        labels.append(capfirst(str(child.label or part)))
-        block = child
+    name, field = steps[0]
+    labels = [capfirst(str(getattr(field, "verbose_name", name)))]
+    labels += [capfirst(str(block.label or part)) if block is not None else part
+               for part, block in steps[1:]]
     return " › ".join(labels)
 
 
