@@ -71,7 +71,7 @@ cache-tools:
 	fi
 
 test: messages lint browser cache-tools
-	$(VENV)/bin/pytest -n 2 --dist loadscope $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 --dist loadscope --durations=25 $(PYTEST_ARGS)
 
 # Load test on the production stack (PostgreSQL, gunicorn, Varnish, nginx; see bench/run.py).
 # SIZE=small for a quick run; BAKERYDEMO=path adds Wagtail's bakerydemo as the peer.
