@@ -14,6 +14,7 @@ vcl 4.1;
 # - Hands the app exactly one address in X-Forwarded-For, the reader's (set TRUSTED_PROXY_COUNT=1
 #   on the app servers): the connecting address, or, for a proxy of our own in front of Varnish
 #   (acl forwarders: a TLS proxy on this host), the address that proxy added last.
+# - Stores and sends shared text (HTML, feeds, sitemaps) gzipped.
 # - Bans only test obj.* fields, so Varnish's ban lurker can clear them in the background. They
 #   match paths on every host name (a default site answers to any name).
 #
@@ -104,6 +105,15 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
+    }
+    # Text is stored gzipped, once per object; readers who accept gzip (every browser) get it
+    # so, and Varnish unzips it for the rest. Only what is shared: a response for one person
+    # (the admin, a session, Cache-Control private) passes as the app sent it, so that none of
+    # their secrets is compressed beside what they typed (BREACH). The app never compresses.
+    if (!bereq.uncacheable && !beresp.http.Content-Encoding
+            && beresp.http.Cache-Control !~ "(private|no-store)"
+            && beresp.http.Content-Type ~ "^(text/|image/svg\+xml|application/(xml|json|ld\+json|rss\+xml|atom\+xml|javascript))") {
+        set beresp.do_gzip = true;
     }
     # Serve a stale copy for a while when the app is down or slow to answer (not after a ban:
     # banned objects are gone). Not for copies the app marks as short-lived (made while
