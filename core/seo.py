@@ -11,6 +11,7 @@ a VideoObject for each video page, built with the helpers below. `core` names no
 
 import json
 import re
+import textwrap
 from dataclasses import dataclass, field
 from html import unescape
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -52,10 +53,19 @@ def plain_text(html):
     return " ".join(unescape(strip_tags(spaced)).split())
 
 
+DESCRIPTION_LENGTH = 160
+
+
 def page_description(page):
-    """The page's description for search engines, or else its listing teaser."""
-    text = getattr(page, "search_description", "") or getattr(page, "teaser", "") or ""
-    return " ".join(text.split())
+    """The page's description for search engines: its SEO field, else its listing teaser, else
+    its introduction, cut at a word near the length search engines show."""
+    for name in ("search_description", "teaser"):
+        text = " ".join(str(getattr(page, name, "") or "").split())
+        if text:
+            break
+    else:
+        text = plain_text(str(getattr(page, "introduction", "") or ""))
+    return textwrap.shorten(text, DESCRIPTION_LENGTH, placeholder=" …") if text else ""
 
 
 def og_locale(language_code):

@@ -141,3 +141,22 @@ def test_english_pages_have_english_addresses(client, demo_site):
     assert not [url for url in english if re.search("aktuelles|themen|impressum|programm-", url)]
     for url in ["/en/news/", "/en/topics/", "/en/imprint/", NOTICE_EN]:
         assert client.get(url).status_code == 200, url
+
+
+def test_every_page_in_the_sitemap_has_a_meta_description(client, demo_site):
+    """Search engines show it under the title; Lighthouse's SEO audit wants it everywhere."""
+    def locations(path):
+        xml = client.get(path).content.decode()
+        return re.findall(r"<loc>https?://[^/<]+(/[^<]*)</loc>", xml)
+
+    urls = [url for part in locations("/sitemap.xml") for url in locations(part)]
+    assert len(urls) > 20
+    missing, too_long = [], []
+    for url in urls:
+        html = client.get(url).content.decode()
+        match = re.search(r'<meta name="description" content="([^"]*)"', html)
+        if not match or not match.group(1).strip():
+            missing.append(url)
+        elif len(match.group(1)) > 200:  # 160 characters, once escaped
+            too_long.append(url)
+    assert not missing and not too_long
