@@ -200,7 +200,9 @@ def video_object(page, *, url, description, image, language_code, publisher):
         "name": page.title,
         "description": description or plain_text(getattr(page, "description", "")) or page.title,
         "thumbnailUrl": [image.url] if image else None,
-        "uploadDate": _iso(page.first_published_at),
+        # The date readers see on the page and in the index (a video published long ago
+        # carries its own date), not the day it was put on this site.
+        "uploadDate": news_dates(page)[0] or _iso(page.first_published_at),
         # The privacy-enhanced player (youtube-nocookie.com, Vimeo with dnt=1).
         "embedUrl": embed.embed_url if embed else None,
         "transcript": transcript or None,

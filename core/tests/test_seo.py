@@ -311,6 +311,21 @@ def test_a_video_page_is_a_video_object(site_tree, client):
     assert og(document)["og:type"] == "website"
 
 
+def test_a_video_with_its_own_date_shows_it_and_uploads_on_it(site_tree, client):
+    """The index shows the video's date; the page and its VideoObject say the same, not the day
+    it was put on this site."""
+    video = VideoPageFactory(parent=site_tree.video_index, title="Aufzeichnung",
+                             date=datetime.date(2021, 7, 27),
+                             video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+
+    response = client.get(video.url)
+    [data] = structured_data(head(response))
+
+    assert data["uploadDate"] == "2021-07-27"
+    assert '<time datetime="2021-07-27">27.07.2021</time>' in response.content.decode()
+    assert "27.07.2021" in client.get(site_tree.video_index.url).content.decode()
+
+
 def test_the_home_page_names_the_organisation(site_tree, client):
     for url in ("/", "/en/"):
         [organisation] = structured_data(head(client.get(url)))
