@@ -67,8 +67,11 @@ HERO = ImagePreset(
     sizes="(min-width: 60rem) 48rem, 100vw",
 )
 
-# A video's poster behind the consent notice: one size, scaled by the frame.
-POSTER = ImagePreset(specs=("fill-960x540|format-webp",), sizes="(min-width: 50rem) 48rem, 100vw")
+# A video's poster behind the consent notice, as wide as the frame.
+POSTER = ImagePreset(
+    specs=("fill-960x540|format-webp", "fill-480x270|format-webp", "fill-640x360|format-webp"),
+    sizes="(min-width: 50rem) 48rem, 100vw",
+)
 
 # A contact's photo on a contact card.
 CONTACT_PHOTO = ImagePreset(specs=("fill-160x160|format-webp",), sizes="10rem")

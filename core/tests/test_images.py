@@ -110,6 +110,28 @@ def test_teasers_are_lazy_and_decorative(site_tree, client):
     assert "teaser__image" in img["class"]
 
 
+def test_a_videos_poster_loads_first_in_the_size_of_its_frame(site_tree, client):
+    """On the video's own page the poster is the largest thing on the screen."""
+    video = VideoPageFactory(parent=site_tree.video_index, poster=photo(1920, 1080),
+                             video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+
+    img = document(client.get(video.url)).select_one(".video-consent__poster")
+
+    assert srcset_widths(img) == [480, 640, 960]
+    assert img["fetchpriority"] == "high" and "loading" not in img.attrs
+
+
+def test_the_home_pages_first_news_image_loads_first_and_the_rest_lazily(site_tree, client):
+    for number in range(3):
+        NewsPageFactory(parent=site_tree.news_index, title=f"Meldung {number}",
+                        lead_image=photo())
+
+    first, *others = document(client.get("/")).select(".teaser img")
+
+    assert first["fetchpriority"] == "high" and "loading" not in first.attrs
+    assert others and all(img["loading"] == "lazy" for img in others)
+
+
 def listing_queries(client, url):
     """Queries of a listing view once its renditions exist, with a cold cache."""
     client.get(url)
