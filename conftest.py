@@ -32,19 +32,35 @@ def _flush_again_after_a_deadlock():
     """Live-server tests end with a flush (TRUNCATE on PostgreSQL). A request the browser sent
     last may still be running in the live server, in its transaction (core/transactions.py);
     PostgreSQL then aborts one of the two as a deadlock, often the flush. The request finishes a
-    moment later, so the flush is tried again."""
+    moment later, so the flush is tried again. A connection left idle in its transaction, which
+    would hold the flush until its lock timeout (settings/test.py), is ended first: by the time
+    a test's flush runs, nothing of that test may still be working in the database."""
+    from django.db import connections
     from django.test import TransactionTestCase
 
     teardown = TransactionTestCase._fixture_teardown
+
+    def end_idle_transactions():
+        for connection in connections.all(initialized_only=True):
+            if connection.vendor != "postgresql":
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                    "AND state IN ('idle in transaction', 'idle in transaction (aborted)')"
+                )
 
     def fixture_teardown(self):
         for attempt in range(3):
             try:
                 return teardown(self)
             except Exception as error:
-                if attempt == 2 or "deadlock" not in str(error.__cause__ or error).lower():
+                message = str(error.__cause__ or error).lower()
+                if attempt == 2 or not ("deadlock" in message or "lock timeout" in message):
                     raise
                 time.sleep(1)
+                end_idle_transactions()
         return None
 
     TransactionTestCase._fixture_teardown = fixture_teardown
