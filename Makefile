@@ -9,7 +9,7 @@ export WAGTAILADMIN_BASE_URL
 DEMO_PASSWORD ?= demo-connective-2021
 export DEMO_PASSWORD
 
-.PHONY: run test install messages lint format browser cache-tools bench lock serve-setup backup restore
+.PHONY: run test install messages lint format browser cache-tools bench audit lock serve-setup backup restore
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -77,6 +77,14 @@ test: messages lint browser cache-tools
 # SIZE=small for a quick run; BAKERYDEMO=path adds Wagtail's bakerydemo as the peer.
 bench: messages cache-tools
 	$(PY) bench/run.py
+
+# Lighthouse 12 (npm, into var/lighthouse) with Debian's Chromium, through Varnish, on every
+# public page type in its mobile and desktop presets (see bench/audit.py).
+LIGHTHOUSE_VERSION ?= 12.8.2
+audit: messages browser cache-tools
+	@test -x var/lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-audit \
+		--no-fund --prefix var/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	$(PY) bench/audit.py
 
 # Database (pg_dump) and media into a timestamped folder below BACKUP_DIR (default backups/);
 # `make restore BACKUP=backups/<time>` into an empty database (FORCE=1 replaces its content).
