@@ -64,9 +64,15 @@ def lighthouse(url, name, preset):
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROME},  # noqa: S603
-                   stdout=subprocess.DEVNULL, timeout=300)
-    return json.loads(report.read_text())
+    for attempt in range(3):
+        # On a busy machine Lighthouse sometimes loses the trace (NO_NAVSTART); it says so and
+        # asks to be run again.
+        finished = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME},  # noqa: S603
+                                  stdout=subprocess.DEVNULL, timeout=300)
+        if finished.returncode == 0:
+            return json.loads(report.read_text())
+        log(f"  Lighthouse failed (attempt {attempt + 1} of 3)")
+    raise RuntimeError(f"Lighthouse failed three times on {url} ({preset})")
 
 
 def scores(report):
