@@ -39,12 +39,14 @@
 
   // Listing filters start closed on phones (the first item should be on the first screen);
   // where there is room, they are simply shown.
+  // (site.css shows them there from the first paint, until they are marked ready.)
   var wide = window.matchMedia("(min-width: 48rem)").matches;
-  if (wide) {
-    document.querySelectorAll("[data-filter-disclosure]").forEach(function (details) {
+  document.querySelectorAll("[data-filter-disclosure]").forEach(function (details) {
+    if (wide) {
       details.open = true;
-    });
-  }
+    }
+    details.setAttribute("data-filter-ready", "");
+  });
 
   // Filter and search forms, archive and page links end in #ergebnisse: the reader lands on
   // the results. On a phone the filters fold away (their summary still says how many are
