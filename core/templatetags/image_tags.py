@@ -1,6 +1,6 @@
 """`{% responsive_image %}`: an `<img>` with `srcset`, `sizes`, width and height.
 
-    {% responsive_image page.lead_image "lead" loading="eager" fetchpriority="high" %}
+    {% responsive_image page.lead_image "lead" loading="eager" %}
     {% responsive_image item.listing_image "teaser" alt="" class="teaser__image" %}
 
 Alternative text, decided once for the whole site:
@@ -10,7 +10,8 @@ Alternative text, decided once for the whole site:
   description counts as decorative. Descriptions are written in the site's source language
   (German), so on pages in another language the `<img>` says so with `lang`.
 
-Images are lazy-loaded unless `loading="eager"` is given (the lead image, above the fold).
+Images are lazy-loaded unless `loading="eager"` is given (the lead image, above the fold); an
+eager image is the one a reader sees first, so it is also fetched first (`fetchpriority`).
 """
 
 from django import template
@@ -92,5 +93,7 @@ def responsive_image(image, preset_name, alt=None, loading="lazy", **attrs):
     if loading == "lazy":
         html_attrs["loading"] = "lazy"
         html_attrs["decoding"] = "async"
+    else:  # the image a reader sees first: fetched before the others
+        html_attrs["fetchpriority"] = "high"
     html_attrs.update({name: value for name, value in attrs.items() if value is not None})
     return format_html("<img{}>", flatatt(html_attrs))
