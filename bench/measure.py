@@ -141,7 +141,7 @@ def pages():
 
 def publish(cache_url):
     """Seconds from the publish call until the front cache serves the new title."""
-    from caching.varnish import http_get
+    from bench.stack.varnish import http_get
     from news.models import NewsPage
 
     notice = NewsPage.objects.get(locale__language_code="de", slug=NOTICE_SLUG)
@@ -179,7 +179,7 @@ def publish_many(cache_url, seconds, ids):
     """Publish each news item once with a new title, evenly over `seconds`, as the Redaktion."""
     from django.contrib.auth import get_user_model
 
-    from caching.varnish import http_get
+    from bench.stack.varnish import http_get
     from editorial.publishing import approval_publishes
     from news.models import NewsPage
 

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from caching.appserver import AppServer
-from caching.varnish import http_get
+from bench.stack.appserver import AppServer
+from bench.stack.varnish import http_get
 
 OUT = Path(__file__).resolve().parent.parent / "var" / "bench"
 

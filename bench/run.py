@@ -37,9 +37,9 @@ BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 sys.path.insert(0, str(PROJECT))
 
-from caching.appserver import AppServer  # noqa: E402
-from caching.processes import stop_process  # noqa: E402
-from caching.varnish import Varnish, free_port, http_get, varnishd_path  # noqa: E402
+from bench.stack.appserver import AppServer  # noqa: E402
+from bench.stack.processes import stop_process  # noqa: E402
+from bench.stack.varnish import Varnish, free_port, http_get, varnishd_path  # noqa: E402
 
 OUT = PROJECT / "var" / "bench"
 SIZE = os.environ.get("SIZE", "full")

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from caching.varnish import Varnish, varnishd_path
+from bench.stack.varnish import Varnish, varnishd_path
 
 
 def require_varnish():

@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from caching.varnish import http_get
+from bench.stack.varnish import http_get
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

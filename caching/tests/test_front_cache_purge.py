@@ -8,8 +8,8 @@ import time
 import pytest
 from wagtail.models import Page
 
+from bench.stack.varnish import http_get
 from caching.middleware import RACING_S_MAXAGE
-from caching.varnish import http_get
 from core.factories import get_locale
 from news.factories import NewsPageFactory
 from news.models import NewsPage

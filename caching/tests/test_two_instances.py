@@ -15,9 +15,9 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from wagtail.models import Site
 
-from caching.appserver import AppServer
+from bench.stack.appserver import AppServer
+from bench.stack.varnish import Varnish, free_port, http_get
 from caching.tests.conftest import require_varnish
-from caching.varnish import Varnish, free_port, http_get
 from editorial.models import EditorialSettings
 from news.factories import NewsPageFactory
 

@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.auth import get_user_model
 
+from bench.stack.varnish import Varnish
 from caching.tests.conftest import require_varnish
-from caching.varnish import Varnish
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

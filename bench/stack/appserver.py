@@ -9,7 +9,7 @@ from pathlib import Path
 from .processes import stop_process
 from .varnish import free_port, http_get
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 class AppServer:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .processes import stop_process
 
-VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish" / "default.vcl"
+VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 
 
 def varnishd_path():
