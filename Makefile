@@ -61,11 +61,12 @@ browser:
 		(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
 	fi
 
-# Varnish (front-cache tests), nginx and wrk (make bench) from Debian, where we may (CI: root).
+# Varnish with xkey (front-cache tests), nginx and wrk (make bench) from Debian, where we may (CI: root).
 cache-tools:
 	@missing=""; for tool in varnishd:varnish nginx:nginx-light wrk:wrk; do \
 		command -v $${tool%%:*} >/dev/null || [ -x /usr/sbin/$${tool%%:*} ] || missing="$$missing $${tool#*:}"; \
 	done; \
+	ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing="$$missing varnish-modules"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
 		(apt-get install -y -qq $$missing >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $$missing >/dev/null)); \
 	fi

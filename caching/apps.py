@@ -6,6 +6,6 @@ class CachingConfig(AppConfig):
     verbose_name = "HTTP caching"
 
     def ready(self):
-        from . import signals
+        from . import changes
 
-        signals.connect()
+        changes.connect()

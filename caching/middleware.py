@@ -14,22 +14,22 @@ Three classes of response:
   other than 404/410, and whatever a view marked private or never-cache.
 - whatever a view chose itself with `public`/`max-age` (robots.txt) is kept.
 
-A response made while content changed (the site's change mark moved between the request's
-start and its end) may show what was there before the change, after the front cache has
-already banned it: shared caches keep it for `RACING_S_MAXAGE` only, and browsers not at all.
-Not `no-store`: Varnish would then send every reader of a busy page to the app at once,
-instead of letting them wait for one fetch.
+Public responses name what they show in `xkey` (caching/tags.py), for Varnish to purge by.
+Their Last-Modified is the last change of any of it.
+
+A response made while something it shows changed (a tag's version moved on after the request
+started) may show what was there before the change, after the front cache has already purged
+it: shared caches keep it for `RACING_S_MAXAGE` only, and browsers not at all. Not `no-store`:
+Varnish would then send every reader of a busy page to the app at once, instead of letting
+them wait for one fetch.
 """
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models import QuerySet
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from . import freshness
+from . import tags
+from .frontend import front_caches
 from .policy import is_public_request, max_ages
-from .purge import topic_tag
 
 PRIVATE = "private, no-store"
 CACHEABLE_STATUS = {200, 203, 300, 301, 308}
@@ -50,16 +50,24 @@ class HttpCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        started = freshness.mark() if is_public_request(request) else None
-        response = self.get_response(request)
-        if started is None or self.is_private(request, response):
+        public = is_public_request(request)
+        with tags.request_view(public) as view:
+            response = self.get_response(request)
+        if not public or self.is_private(request, response):
             self.make_private(response)
             return response
         cache_control = response.get("Cache-Control", "")
         if cache_control:
             return response  # the view decided (robots.txt)
-        now = freshness.mark(fresh=True)
-        self.make_public(request, response, now, racing=now != started)
+        shown = view.shown | {tags.ALL}
+        if response.status_code != 200:
+            shown.add(tags.MISSING)
+        versions = tags.read_afresh(shown)
+        # Without a version of "all" (the cache is down), a change cannot be ruled out.
+        racing = tags.ALL not in versions or any(
+            version > view.started for version in versions.values())
+        self.make_public(request, response, sorted(shown),
+                         last_change=max(versions.values(), default=view.started), racing=racing)
         return get_conditional_response(
             request,
             etag=response.get("ETag"),
@@ -85,8 +93,8 @@ class HttpCacheMiddleware:
         response.headers.pop("ETag", None)
         response.headers.pop("Last-Modified", None)
 
-    def make_public(self, request, response, mark, racing=False):
-        browser, shared = max_ages(bool(getattr(settings, "WAGTAILFRONTENDCACHE", None)))
+    def make_public(self, request, response, shown, last_change, racing=False):
+        browser, shared = max_ages(bool(front_caches()))
         if response.status_code in MISSING_STATUS:
             browser, shared = min(browser, MISSING_S_MAXAGE), min(shared, MISSING_S_MAXAGE)
         if racing:
@@ -100,40 +108,13 @@ class HttpCacheMiddleware:
             response["Vary"] = ", ".join(vary)
         else:
             response.headers.pop("Vary", None)
-        tags = set(getattr(request, "cache_tags", ())) | context_tags(response)
-        if tags:
-            response["X-Cache-Tags"] = ",".join(sorted(tags))
+        response["xkey"] = " ".join(shown)
         if response.status_code == 200:
-            # The site-wide time, even where a view set its own (feeds use their newest item,
-            # which moves back when that item is unpublished).
-            response["Last-Modified"] = http_date(
-                freshness.content_changed_at(mark).timestamp())
+            # Not a view's own time: feeds name their newest item, which moves back when that
+            # item is unpublished.
+            response["Last-Modified"] = http_date(int(last_change))
             if not response.streaming and not response.has_header("ETag"):
                 set_response_etag(response)
-
-
-def context_tags(response):
-    """Cache tags of a rendered page: one per topic it shows, so that publishing an item of a
-    topic bans the pages whose "related content" may now list it (see purge.py). Read from the
-    context the template already evaluated: no query."""
-    context = getattr(response, "context_data", None) or {}
-    page = context.get("page")
-    if page is None or not hasattr(type(page), "topics"):
-        return set()  # only items (news, videos) show other items by topic
-    topics = context.get("topics")
-    if isinstance(topics, QuerySet):
-        topics = topics._result_cache
-    if isinstance(topics, list | tuple):
-        return {topic_tag(topic.translation_key) for topic in topics
-                if getattr(topic, "translation_key", None)}
-    # The page's fragment came from the cache, so the template never computed its topics. Their
-    # translation keys change only with a new revision: keep them in the cache beside it.
-    keys = cache.get_or_set(
-        f"cache-tags:{page.pk}:{page.live_revision_id}",
-        lambda: [key.hex for key in page.topics.values_list("translation_key", flat=True)],
-        timeout=None,
-    )
-    return {topic_tag(key) for key in keys}
 
 
 def _parse_last_modified(response):

@@ -26,14 +26,6 @@ def _seconds(name, default):
     return seconds
 
 
-def frontend_cache_settings(urls):
-    """WAGTAILFRONTENDCACHE for the comma-separated FRONTEND_CACHE_URLS (one Varnish each)."""
-    return {
-        f"varnish{number}": {"BACKEND": "caching.backends.VarnishBackend", "LOCATION": url}
-        for number, url in enumerate(urls, start=1)
-    }
-
-
 def max_ages(purging):
     browser = _seconds("HTTP_CACHE_MAX_AGE", 60)
     shared = _seconds("HTTP_CACHE_S_MAXAGE", 86_400 if purging else 300)

@@ -4,8 +4,9 @@ Built on Django's syndication framework: no hand-written XML. A page gets its fe
 `FeedsMixin` and defining `feed_items()`; the routes are `feed/rss/` and `feed/atom/` below the
 page, so each language's page has its own feeds (/aktuelles/feed/rss/, /en/news/feed/rss/).
 Items are live, public and unexpired (see `core.listing.mixed_listing`); nothing is cached
-here, so publishing and unpublishing show at once. A feed costs a fixed number of queries: the
-items, one query per page type on it, one for all their topics and one for their bylines.
+here (Varnish keeps a feed until what it shows changes: its items, and what `feed_tags()`
+names may join it; caching/tags.py). A feed costs a fixed number of queries: the items, one
+query per page type on it, one for all their topics and one for their bylines.
 """
 
 import datetime
@@ -19,6 +20,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import DraftStateMixin, Page
+
+from caching import tags
 
 from .listing import FEED_SIZE
 from .restrictions import public_q
@@ -147,6 +150,8 @@ class ListingFeed(Feed):
 
     def items(self, page):
         items = list(page.feed_items()[:FEED_SIZE])
+        tags.shows(tags.page(page.pk), *page.feed_tags())
+        tags.shows_pages(items)
         return prepare_feed_items(items, page.locale)
 
     def item_title(self, item):
@@ -194,6 +199,10 @@ class FeedsMixin(RoutablePageMixin):
 
     def feed_items(self):
         raise NotImplementedError
+
+    def feed_tags(self):
+        """What may join the feed when it is published (caching/tags.py): news and videos."""
+        return [tags.NEWS]
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):

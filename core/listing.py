@@ -17,7 +17,8 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .cache import cached
+from caching.fragments import cached
+
 from .images import CONTACT_PHOTO, TEASER
 from .restrictions import public_q
 
@@ -89,17 +90,19 @@ def paginate_listing(request, queryset, per_page=PAGE_SIZE, *, label_kinds=True)
 
 
 class CountCachingPaginator(Paginator):
-    """Keeps the number of items under `count_key` (a `core.cache.site_key`): counting a long
-    archive costs more than everything else on its page, and it only changes with what is
-    published."""
+    """Keeps the number of items under `count_key` (caching.fragments.key) until what `shows`
+    tags changes: counting a long archive costs more than everything else on its page, and it
+    only changes with what is published."""
 
-    def __init__(self, object_list, per_page, count_key):
+    def __init__(self, object_list, per_page, count_key, shows):
         super().__init__(object_list, per_page)
         self.count_key = count_key
+        self.shows = shows
 
     @cached_property
     def count(self):
-        return cached(self.count_key, lambda: super(CountCachingPaginator, self).count)
+        return cached(self.count_key, lambda: super(CountCachingPaginator, self).count,
+                      self.shows)
 
 
 class DeferredListing:
@@ -127,14 +130,14 @@ class DeferredListing:
         return SimpleLazyObject(lambda: self.queryset[index])
 
 
-def listing_page_of(request, queryset, per_page=PAGE_SIZE, *, count_key=None):
+def listing_page_of(request, queryset, per_page=PAGE_SIZE, *, count_key=None, shows=()):
     """The requested page of results, its items not fetched yet (costs the count query, or a
-    cache read with `count_key`). `queryset` may be a function that builds it (see
-    DeferredListing)."""
+    cache read with `count_key`, kept until what the `shows` tags name changes). `queryset`
+    may be a function that builds it (see DeferredListing)."""
     if callable(queryset):
         queryset = DeferredListing(queryset)
     paginator = (Paginator(queryset, per_page) if count_key is None
-                 else CountCachingPaginator(queryset, per_page, count_key))
+                 else CountCachingPaginator(queryset, per_page, count_key, shows))
     return paginator.get_page(request.GET.get("page"))
 
 
@@ -149,15 +152,15 @@ def prepare_listing_page(page, *, label_kinds=True):
     return page
 
 
-def archive_periods(queryset, cache_key=None):
+def archive_periods(queryset, cache_key=None, shows=()):
     """Years and months that have items, newest first, with their counts (one query, or none
-    while `cache_key`, a `core.cache.site_key`, has them).
+    while `cache_key` has them, until what the `shows` tags name changes).
 
     Returns `[{"year": 2021, "count": 12, "months": [{"month": 7, "date": date, "count": 3}]}]`.
     """
     if cache_key is None:
         return _periods(_archive_rows(queryset))
-    return _periods(cached(cache_key, lambda: _archive_rows(queryset)))
+    return _periods(cached(cache_key, lambda: _archive_rows(queryset), shows))
 
 
 def _archive_rows(queryset):

@@ -4,14 +4,14 @@ Wagtail's `.public()` reads every `PageViewRestriction` again for each listing, 
 page reads its ancestors and their restrictions: three queries per request for a site where
 almost nothing is private. Here the paths of the restricted pages (and of aliases of pages
 in a restricted section, which Wagtail protects like their source) are read once and cached
-under the site version (`core.cache`), which changes whenever a privacy setting is saved or
-deleted and whenever pages are published, moved or deleted (`core.signals`).
+until a privacy setting is saved or deleted, or an alias is published (both retire everything,
+caching/changes.py).
 """
 
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from .cache import cached, site_key
+from caching.fragments import cached, key
 
 
 def _private_paths():
@@ -27,9 +27,8 @@ def _private_paths():
 
 
 def private_paths():
-    """The cached `_private_paths()`: at most two queries per content version, then none."""
-    key = site_key("private-paths", language="all")
-    return cached(key, _private_paths)
+    """The cached `_private_paths()`: at most two queries after a change, then none."""
+    return cached(key("private-paths", language="all"), _private_paths)
 
 
 def public_q():

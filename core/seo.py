@@ -25,7 +25,9 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from .cache import cached_about_live_page
+from caching import tags
+from caching.fragments import MISS, cached, key, live_page, read
+
 from .images import PRESETS, SOCIAL
 from .models import BasePage
 
@@ -245,8 +247,7 @@ def page_metadata(page, request, *, translations=(), paginated=None, byline=None
 
     metadata.description = page_description(page)
     metadata.canonical = canonical_url(page, request, paginated)
-    image = cached_about_live_page("social-image", page,
-                                   lambda: social_image(page, root_url), root_url)
+    image = page_social_image(page, root_url)
     title = page.seo_title or page.title
     speaks = isinstance(page, BasePage)  # Wagtail's own root page says nothing of itself
     og_type = page.open_graph_type if speaks else "website"
@@ -297,3 +298,18 @@ def find_paginated(context):
         if issubclass(type(value), PaginatorPage):
             return value
     return None
+
+
+def page_social_image(page, root_url):
+    """The link-preview image of a live page, kept until its next publication. None is not
+    kept: it may only mean "not ready yet" (an image whose renditions the worker has still to
+    make)."""
+    if not live_page(page):
+        return social_image(page, root_url)
+    entry_key = key("social-image", page.pk, page.live_revision_id, root_url)
+    image = read(entry_key)
+    if image is MISS:
+        image = social_image(page, root_url)
+        if image is not None:
+            cached(entry_key, lambda: image, [tags.page(page.pk)])
+    return image

@@ -1,31 +1,29 @@
 """sitemap.xml as a sitemap index, its sections at most `MultilingualSitemap.limit` URLs each
-(the protocol allows 50,000), every response cached until the next publication.
-
-URLs a front cache must purge on publish: /sitemap.xml and /sitemap-pages.xml (with ?p=N for
-further sections).
+(the protocol allows 50,000), every response cached until a page changes.
 """
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 
-from .cache import site_key, timeout
+from caching import tags
+from caching.fragments import MISS, cached, key, read
 
 SITEMAP_SECTION_URL_NAME = "sitemap-section"
 
 
 def _cached(render, request, name):
-    key = site_key("sitemap", request.get_host(), request.scheme, name,
-                   request.GET.get("p", ""), language="-")
-    cached = cache.get(key)
-    if cached is not None:
-        content, content_type = cached
-        return HttpResponse(content, content_type=content_type)
-    response = render()
-    if response.status_code == 200:
+    entry_key = key("sitemap", request.get_host(), request.scheme, name,
+                    request.GET.get("p", ""), language="-")
+    found = read(entry_key)
+    if found is MISS:
+        response = render()
+        if response.status_code != 200:
+            return response
         response.render()
-        cache.set(key, (response.content, response["Content-Type"]), timeout())
-    return response
+        found = cached(entry_key, lambda: (response.content, response["Content-Type"]),
+                       [tags.ANY_PAGE])
+    content, content_type = found
+    return HttpResponse(content, content_type=content_type)
 
 
 def sitemap_index(request, sitemaps):

@@ -8,8 +8,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching import tags
+from caching.fragments import cached, cached_list, key, lazy, live_page
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from core.cache import cached_about_live_page, cached_pages, lazy_value, site_key
 from core.layout import TEASER_HELP, without_teaser
 from core.listing import (
     DeferredListing,
@@ -73,11 +74,11 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
     def filter_topics(self):
         """The topic hubs offered as filters: this language's, of this site (from the cache
         until the next publication)."""
-        return cached_pages(site_key("filter-topics", self.pk), lambda: (
+        return cached_list(key("filter-topics", self.pk), lambda: (
             TopicPage.objects.live().filter(public_q())
             .filter(in_tree_of(self), locale_id=self.locale_id)
             .order_by("title").defer_streamfields()
-        ))
+        ), [tags.NEWS])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -89,15 +90,16 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
         topic = filters.get("topic")
         # Built only when a cached part is missing (core.listing.DeferredListing).
         items = DeferredListing(lambda: self.listing_items(filters.get("type"), topic))
-        archive = lazy_value(lambda: archive_periods(items, cache_key=site_key(
-            "archive", self.pk, filters.get("type", ""), topic.pk if topic else "")))
+        archive = lazy(lambda: archive_periods(items, cache_key=key(
+            "archive", self.pk, filters.get("type", ""), topic.pk if topic else ""),
+            shows=[tags.NEWS]))
 
         def filter_form():
             form = asked_form or NewsFilterForm(request.GET, topics=self.filter_topics())
             form.offer_years(period["year"] for period in archive())
             return form
 
-        form = lazy_value(filter_form)
+        form = lazy(filter_form)
 
         def archive_links():
             for period in archive():
@@ -120,19 +122,21 @@ class NewsIndexPage(NewsFeedsMixin, BasePage):
 
         # The count and page number now (for the head's pagination links); the items only
         # when the cached listing fragment is missing (news_index_page.html).
-        page_of_results = listing_page_of(request, shown_items, count_key=site_key(
+        page_of_results = listing_page_of(request, shown_items, count_key=key(
             "count", self.pk, filters.get("type", ""), topic.pk if topic else "",
-            filters.get("year", ""), filters.get("month", "")))
+            filters.get("year", ""), filters.get("month", "")), shows=[tags.NEWS])
         context.update(
             filter_form=form,
             filter_errors=bool(asked_form and asked_form.errors),
             filters=filters,
             paginated=page_of_results,
-            listing_page=lazy_value(lambda: prepare_listing_page(page_of_results)),
+            listing_page=lazy(lambda: prepare_listing_page(page_of_results)),
+            # News and videos not listed yet appear in the listing, the archive and the form.
+            listing_tags=[tags.NEWS],
             query_prefix=asked_form.query() if asked_form else "",
             # Computed only when the cached archive is missing (news_index_page.html).
-            archive=lazy_value(archive_links),
-            feeds=lazy_value(lambda: self.feed_links(request)),
+            archive=lazy(archive_links),
+            feeds=lazy(lambda: self.feed_links(request)),
         )
         return context
 
@@ -240,16 +244,28 @@ class NewsPage(DatedPageMixin, BasePage):
     def publication_dates(self):
         return news_dates(self)
 
+    def shown_byline(self):
+        """The byline in the page's language; kept with the page, as its head's structured
+        data names it too."""
+        def find():
+            byline = localize(self.byline, self.locale, fallback=True)
+            if byline is not None:
+                tags.shows(tags.snippet(byline))
+            return byline
+
+        if not live_page(self):
+            return find()
+        return cached(key("byline", self.pk, self.live_revision_id), find, [tags.page(self.pk)])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Computed only when the cached article fragment is missing (news_page.html).
-        context["topics"] = lazy_value(
+        context["topics"] = lazy(
             lambda: localize_all(list(self.topics.all()), self.locale, fallback=False))
-        context["contacts"] = lazy_value(lambda: with_contact_photos(
+        context["contacts"] = lazy(lambda: with_contact_photos(
             localize_all(list(self.contacts.filter(live=True)), self.locale, fallback=True)))
-        context["byline"] = lazy_value(lambda: cached_about_live_page(
-            "byline", self, lambda: localize(self.byline, self.locale, fallback=True)))
-        context["related_pages"] = lazy_value(lambda: related_content(self))
+        context["byline"] = lazy(self.shown_byline)
+        context["related_pages"] = lazy(lambda: related_content(self))
         return context
 
 

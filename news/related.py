@@ -4,6 +4,7 @@ Editor-chosen pages come first, then the most recent news items sharing a topic.
 page itself, never a draft or private page, and always in the reader's language.
 """
 
+from caching import tags
 from core.localization import localize_all
 from core.restrictions import public_q
 
@@ -19,7 +20,9 @@ def related_content(page, limit=RELATED_LIMIT):
         return chosen
 
     news_model = type(page)
-    topic_keys = page.topics.values_list("translation_key", flat=True)
+    topic_keys = list(page.topics.values_list("translation_key", flat=True))
+    # A new item of these topics may take a place here.
+    tags.shows(*(tags.topic(key) for key in topic_keys))
     exclude_keys = [page.translation_key, *(item.translation_key for item in chosen)]
     recent = (
         news_model.objects.live().filter(public_q())

@@ -24,7 +24,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from core.cache import cached, cached_pages, site_key
+from caching import tags
+from caching.fragments import cached, cached_list, key
 from core.listing import PAGE_SIZE
 from core.restrictions import public_q
 from news.models import NewsPage
@@ -93,10 +94,10 @@ def filter_kind(pages, kind):
 
 def topics_for(locale):
     """The topic hubs a reader can narrow their search to, in their language."""
-    return cached_pages(site_key("search-topics", locale.pk), lambda: (
+    return cached_list(key("search-topics", locale.pk), lambda: (
         TopicPage.objects.live().filter(public_q()).filter(locale=locale).order_by("title")
         .only("id", "title", "slug", "translation_key", "locale_id")
-    ))
+    ), [tags.ANY_PAGE])
 
 
 # The page types that readers tag with topics (their `topics` relation).
@@ -172,17 +173,17 @@ def _key(name, request, parsed, locale, *parts):
     site = Site.find_for_request(request)
     # Exactly as typed (after clean-up): "OR" and "or" are not the same search.
     text = hashlib.sha256(parsed.text.encode()).hexdigest()[:32]
-    return site_key(name, site.pk if site else "", locale.pk, text, *parts)
+    return key(name, site.pk if site else "", locale.pk, text, *parts)
 
 
 def results(request, parsed, locale, *, kind, topic, promoted, page_number):
     """The results page `page_number` for `parsed` among the live public pages of `locale`,
     narrowed to `kind` and `topic`, leaving out the `promoted` pages (shown above them)."""
-    key = _key("search", request, parsed, locale, kind.slug if kind else "",
-               topic.pk if topic else "", ",".join(map(str, sorted(promoted))),
-               _page_number(page_number))
-    return cached(key, lambda: _find(request, parsed, locale, kind, topic, promoted,
-                                     page_number))
+    entry_key = _key("search", request, parsed, locale, kind.slug if kind else "",
+                     topic.pk if topic else "", ",".join(map(str, sorted(promoted))),
+                     _page_number(page_number))
+    return cached(entry_key, lambda: _find(request, parsed, locale, kind, topic, promoted,
+                                           page_number), [tags.ANY_PAGE])
 
 
 def count(request, parsed, locale):
@@ -192,7 +193,7 @@ def count(request, parsed, locale):
         with dialects.current().searching():
             return matching(searchable_pages(request, locale), parsed, locale).count()
 
-    return cached(_key("search-count", request, parsed, locale), compute)
+    return cached(_key("search-count", request, parsed, locale), compute, [tags.ANY_PAGE])
 
 
 def _page_number(value):
@@ -253,13 +254,13 @@ def promotions(parsed, *, request, locale, kind=None, topic=None):
     """What editors promote for this query (Wagtail's search promotions), in the reader's
     language: a promoted page shows as its translation among the pages searched, or not at
     all. External links show only when no filter narrows the search. Kept in the shared cache
-    until the next change of content (a change of promotions is one, caching/signals.py)."""
-    key = _key("promotions", request, parsed, locale, kind.slug if kind else "",
-               topic.pk if topic else "")
-    return cached(key, lambda: _promotions(
+    until a page or a promotion changes (caching/changes.py)."""
+    entry_key = _key("promotions", request, parsed, locale, kind.slug if kind else "",
+                     topic.pk if topic else "")
+    return cached(entry_key, lambda: _promotions(
         parsed, filter_kind(filter_topic(searchable_pages(request, locale), topic), kind),
         filtered=bool(kind or topic), request=request,
-    ))
+    ), [tags.ANY_PAGE])
 
 
 def _promotions(parsed, pages, *, filtered, request):

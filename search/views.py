@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
-from core.cache import active_locale
+from caching.fragments import active_locale
 
 from . import engine
 from .query import MAX_QUERY_LENGTH, parse

@@ -8,8 +8,9 @@ from wagtail.models import get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching import tags
+from caching.fragments import key, lazy
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from core.cache import lazy_value, site_key
 from core.feeds import FeedsMixin
 from core.listing import (
     listing_page_of,
@@ -40,7 +41,8 @@ class TopicIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         topics = TopicPage.objects.child_of(self).live().filter(public_q()).order_by("title")
         # Computed only when the cached list is missing (topic_index_page.html).
-        context["topics"] = lazy_value(lambda: with_listing_images(topics.defer_streamfields()))
+        context["topics"] = lazy(lambda: with_listing_images(topics.defer_streamfields()))
+        context["listing_tags"] = [tags.children(self.pk)]
         return context
 
 
@@ -104,15 +106,20 @@ class TopicPage(FeedsMixin, BasePage):
     def feed_items(self):
         return self.listing_items()
 
+    def feed_tags(self):
+        return [tags.topic(self.translation_key)]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The count and page number now (for the head's pagination links); items and contacts
         # only when the cached fragment is missing (topic_page.html).
+        shown = [tags.topic(self.translation_key)]
         page_of_results = listing_page_of(request, self.listing_items,
-                                          count_key=site_key("count", self.pk))
+                                          count_key=key("count", self.pk), shows=shown)
         context["paginated"] = page_of_results
-        context["listing_page"] = lazy_value(lambda: prepare_listing_page(page_of_results))
-        context["feeds"] = lazy_value(lambda: self.feed_links(request))
-        context["contacts"] = lazy_value(lambda: with_contact_photos(
+        context["listing_tags"] = shown
+        context["listing_page"] = lazy(lambda: prepare_listing_page(page_of_results))
+        context["feeds"] = lazy(lambda: self.feed_links(request))
+        context["contacts"] = lazy(lambda: with_contact_photos(
             localize_all(list(self.contacts.filter(live=True)), self.locale, fallback=True)))
         return context

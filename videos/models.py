@@ -8,8 +8,9 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching import tags
+from caching.fragments import key, lazy
 from core.blocks import RICH_TEXT_FEATURES
-from core.cache import lazy_value, site_key
 from core.listing import listing_page_of, prepare_listing_page
 from core.localization import localize_all
 from core.models import BasePage, DatedPageMixin
@@ -40,9 +41,11 @@ class VideoIndexPage(BasePage):
         )
         # The count and page number now (the head's links); the videos only when the cached
         # listing fragment is missing (video_index_page.html).
-        page_of_videos = listing_page_of(request, videos, count_key=site_key("count", self.pk))
+        page_of_videos = listing_page_of(request, videos, count_key=key("count", self.pk),
+                                         shows=[tags.children(self.pk)])
         context["paginated"] = page_of_videos
-        context["videos_page"] = lazy_value(
+        context["listing_tags"] = [tags.children(self.pk)]
+        context["videos_page"] = lazy(
             lambda: prepare_listing_page(page_of_videos, label_kinds=False))
         return context
 
@@ -122,6 +125,6 @@ class VideoPage(DatedPageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Computed only when the cached article fragment is missing (video_page.html).
-        context["topics"] = lazy_value(
+        context["topics"] = lazy(
             lambda: localize_all(list(self.topics.all()), self.locale, fallback=False))
         return context

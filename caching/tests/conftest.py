@@ -15,12 +15,10 @@ def require_varnish():
 
 @pytest.fixture
 def front_cache(live_server, settings):
-    """A real Varnish with the project's VCL in front of the live server, which bans from it."""
+    """A real Varnish with the project's VCL in front of the live server, which purges it."""
     require_varnish()
     port = int(live_server.url.rsplit(":", 1)[1])
     varnish = Varnish([("127.0.0.1", port)])
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "caching.backends.VarnishBackend", "LOCATION": varnish.purge_url}
-    }
+    settings.FRONTEND_CACHE_URLS = [varnish.purge_url]
     yield varnish
     varnish.stop()

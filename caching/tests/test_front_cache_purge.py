@@ -11,8 +11,10 @@ from wagtail.models import Page
 from bench.stack.varnish import http_get
 from caching.middleware import RACING_S_MAXAGE
 from core.factories import get_locale
+from news import models as news_models
 from news.factories import NewsPageFactory
 from news.models import NewsPage
+from news.related import related_content
 from pages.factories import StandardPageFactory
 from topics.factories import TopicPageFactory
 
@@ -70,7 +72,10 @@ def site(site_tree):
                              topics=[topic])
     about = StandardPageFactory(parent=t.home, title="Über uns", slug="ueber-uns",
                                 show_in_menus=False)
-    t.topic, t.first, t.second, t.about = topic, first, second, about
+    other = TopicPageFactory(parent=t.topic_index, title="Wasser", slug="wasser")
+    third = NewsPageFactory(parent=t.news_index, title="Dritte Meldung", slug="dritte",
+                            topics=[other])
+    t.topic, t.first, t.second, t.about, t.third = topic, first, second, about, third
     return t
 
 
@@ -81,11 +86,13 @@ PATHS = [
     "/en/news/erste/", "/aktuelles/zweite/", "/aktuelles/neu/", "/suche/?q=Meldung",
     "/en/search/?q=Meldung", "/sitemap.xml", "/ueber-uns/",
 ]
-# Pages that show no news item: publishing one must leave them in the cache.
-UNAFFECTED = ["/videos/", "/themen/"]
+# Pages that do not show a new item of the topic "Klimaschutz": publishing one must leave them
+# in the cache, and their fragments too.
+UNAFFECTED = ["/videos/", "/themen/", "/aktuelles/dritte/", "/themen/wasser/"]
 
 
-def test_every_page_showing_a_change_is_fresh_through_varnish(site, front_cache, live_server):
+def test_every_page_showing_a_change_is_fresh_through_varnish(site, front_cache, live_server,
+                                                             monkeypatch):
     watcher = Watcher(front_cache, live_server, PATHS + UNAFFECTED)
     watcher.warm()
     watcher.paths = PATHS
@@ -94,11 +101,18 @@ def test_every_page_showing_a_change_is_fresh_through_varnish(site, front_cache,
     new = NewsPageFactory.build(title="Neue Meldung", slug="neu", live=False)
     site.news_index.add_child(instance=new)
     new.topics.set([site.topic])
+    related = []
+    monkeypatch.setattr(news_models, "related_content",
+                        lambda page: related.append(page.slug) or related_content(page))
     new.save_revision().publish()
     assert watcher.stale() == []
     assert b"Neue Meldung" in front_cache.get("/aktuelles/")[2]
     assert b"Neue Meldung" in front_cache.get("/aktuelles/erste/")[2]  # related content
-    assert all(watcher.kept(path) for path in UNAFFECTED)
+    assert [path for path in UNAFFECTED if not watcher.kept(path)] == []
+    # The other item's article fragment is still read from the cache, not rendered again.
+    related.clear()
+    assert b"Dritte Meldung" in direct(live_server, "/aktuelles/dritte/")[1]
+    assert related == []
 
     # Changing and republishing a translated item: both languages' pages and switchers.
     watcher.paths = PATHS + UNAFFECTED
@@ -143,7 +157,7 @@ def test_every_page_showing_a_change_is_fresh_through_varnish(site, front_cache,
 def test_a_reader_who_read_a_page_before_its_publication_does_not_refill_varnish_with_it(
         site, front_cache, live_server, monkeypatch):
     """The race under load: a reader's request reads the old page, the Redaktion publishes
-    (and the ban goes out), then the old page reaches Varnish, after its ban."""
+    (and the purge goes out), then the old page reaches Varnish, after its purge."""
     read_old_page, published = threading.Event(), threading.Event()
     original = NewsPage.get_context
 

@@ -7,7 +7,7 @@ Reads what the page's view already has in its context (the page, its live transl
 from django import template
 from wagtail.models import Page
 
-from core.cache import resolve
+from caching.fragments import resolve
 from core.seo import PageMetadata, find_paginated, page_metadata, robots_directive
 from core.templatetags.site_tags import page_translations
 

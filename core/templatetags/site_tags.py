@@ -6,19 +6,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext
 from wagtail.models import Page, Site
 
-from caching.policy import is_public_request
-from core.cache import active_locale, cached, cached_pages, revision_key, site_key, site_version
+from caching import tags
+from caching.fragments import active_locale, cached_list, key
 from core.restrictions import public_q
-from core.seo import canonical_url, find_paginated
 
 register = template.Library()
-
-
-@register.simple_tag
-def content_version():
-    """Changes with every publication: a `vary_on` for `{% wagtailpagecache %}` fragments that
-    show other pages too (links in a body)."""
-    return site_version()
 
 
 @register.simple_tag(takes_context=True)
@@ -29,7 +21,7 @@ def locale_root(context):
         site = Site.find_for_request(request) if request else None
         root = None
         if site:
-            roots = cached_pages(site_key("locale-root", site.pk), lambda: [
+            roots = cached_list(key("locale-root", site.pk), lambda: [
                 Page.objects.filter(translation_key=site.root_page.translation_key,
                                     locale=active_locale())
                 .live().first()
@@ -45,8 +37,9 @@ def main_menu(context):
     root = locale_root(context)
     items = []
     if root:
-        items = cached_pages(site_key("menu", root.pk),
-                             lambda: root.get_children().live().filter(public_q()).in_menu())
+        # Below a home page: a change to any of them retires everything (caching/changes.py).
+        items = cached_list(key("menu", root.pk),
+                            lambda: root.get_children().live().filter(public_q()).in_menu())
     return {"root": root, "items": items, "current": context.get("page"),
             "request": context.get("request")}
 
@@ -67,8 +60,14 @@ def _page_translations(page):
         return (page.get_translations(inclusive=True).live().filter(public_q())
                 .select_related("locale"))
 
+    def shown():
+        found = list(build())
+        tags.shows_pages(found)
+        return found
+
     # A page being previewed before its first save has no key of its own.
-    translations = cached_pages(site_key("translations", page.pk), build) if page.pk else build()
+    translations = cached_list(key("translations", page.pk), shown, [tags.page(page.pk)]) \
+        if page.pk else build()
     return sorted(translations, key=lambda p: order.index(p.locale.language_code)
                   if p.locale.language_code in order else len(order))
 
@@ -100,59 +99,3 @@ def with_address_breaks(value):
     narrow card wraps "paulina.koschmieder(at)giz.de" between its parts, never inside a word."""
     escaped = conditional_escape(value)
     return mark_safe(escaped.replace("(at)", "(at)<wbr>").replace(".", "<wbr>."))  # noqa: S308
-
-
-# What a frame fragment is kept per, beyond the site's content version and language.
-PER = ("per_page", "per_view")
-
-
-@register.tag
-def framecache(parser, token):
-    """`{% framecache "name" [per_page|per_view] %}…{% endframecache %}`: a part of the page's
-    frame (its head, header, footer) that is the same for every reader, from the shared cache
-    until the next change of content.
-
-    - `per_page`: it shows the page (the menu marks it, the language switcher links its
-      translations), so each live page has its own;
-    - `per_view`: it also names the view's canonical URL (the head), so each view of a page
-      that has several (page 2 of a listing, an archive year) has its own; filtered views
-      share their listing's canonical URL, and so its entry.
-
-    Previews, drafts, editors' views (a session), other methods than GET and views that are not
-    pages render it afresh."""
-    bits = token.split_contents()
-    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] not in PER):
-        raise template.TemplateSyntaxError(
-            f'Usage: {{% {bits[0]} "name" [per_page|per_view] %}}')
-    nodelist = parser.parse(("endframecache",))
-    parser.delete_first_token()
-    return FrameCacheNode(bits[1].strip("\"'"), nodelist, per=bits[2] if len(bits) == 3 else None)
-
-
-
-class FrameCacheNode(template.Node):
-    def __init__(self, name, nodelist, per):
-        self.name = name
-        self.nodelist = nodelist
-        self.per = per
-
-    def key(self, context):
-        request = context.get("request")
-        if request is None or not is_public_request(request):
-            return None
-        if self.per is None:
-            return site_key("frame", self.name)
-        page = context.get("page")
-        if not isinstance(page, Page) or revision_key("frame", page) is None:
-            return None
-        # The template too: one page can be shown by two (a form and its thank-you page).
-        parts = [context.template.name, page.pk, page.live_revision_id]
-        if self.per == "per_view":
-            parts.append(canonical_url(page, request, find_paginated(context)))
-        return site_key("frame", self.name, *parts)
-
-    def render(self, context):
-        key = self.key(context)
-        if key is None:
-            return self.nodelist.render(context)
-        return cached(key, lambda: self.nodelist.render(context))

@@ -1,4 +1,4 @@
-"""Cached menus, listings and bodies (core.cache) never outlive what they show."""
+"""Cached menus, listings and bodies (caching/fragments.py) never outlive what they show."""
 
 import threading
 
@@ -7,7 +7,6 @@ from django.db import connection, transaction
 from django.test import Client
 
 from conftest import build_site_tree
-from core import cache as output_cache
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
@@ -48,33 +47,17 @@ def test_a_listing_read_while_a_publication_commits_is_not_shown_after_it(client
 
 
 @pytest.mark.django_db
-def test_a_page_reads_the_content_version_once_and_sees_its_own_publication(
-        site_tree, client, monkeypatch):
-    from django.core.cache.backends.locmem import LocMemCache
+def test_a_request_sees_each_tag_at_one_version_and_its_own_changes_at_once():
+    from django.core.cache import cache
 
-    from caching import freshness
-    from caching.prefetch import request_memo
+    from caching import tags
 
-    NewsPageFactory(parent=site_tree.news_index, title="Eine Meldung", slug="eine")
-    client.get("/aktuelles/eine/")
-    reads = []
-    real_get = LocMemCache.get
-
-    def counting_get(self, key, *args, **kwargs):
-        if key == freshness.KEY:
-            reads.append(key)
-        return real_get(self, key, *args, **kwargs)
-
-    monkeypatch.setattr(LocMemCache, "get", counting_get)
-    assert client.get("/aktuelles/eine/").status_code == 200
-    # Once for the page's version, once more at its end (did content change meanwhile?).
-    assert len(reads) == 2
-
-    with request_memo():
-        before = output_cache.site_version()
-        assert output_cache.site_version() == before
-        output_cache.bump_site_version()
-        assert output_cache.site_version() != before
+    with tags.request_view():
+        first = tags.versions(["p1"])["p1"]
+        cache.set("tag:p1", first + 10)  # another app server's change, meanwhile
+        assert tags.versions(["p1"])["p1"] == first
+        tags.retire({"p1"})
+        assert tags.versions(["p1"])["p1"] > first
 
 
 @pytest.mark.django_db

@@ -4,9 +4,10 @@ vcl 4.1;
 # - Caches what the app marks `public` (Cache-Control s-maxage), for readers without a session.
 # - Passes the admin, every non-GET/HEAD request and anything with the session cookie; strips
 #   every other cookie, so that a tracking cookie never splits or bypasses the cache.
-# - Accepts PURGE (one URL) and BAN (URL regex or cache tags) only on the listen address named
-#   "purge" and only from the app servers (acl purgers). The app sends them there after each
-#   publish, unpublish, move and delete (FRONTEND_CACHE_URLS; see caching/purge.py). Start
+# - Indexes objects by the tags the app names in each response's `xkey` header (xkey, from
+#   Debian's varnish-modules) and accepts PURGE with the tags to drop in an `xkey` header, only
+#   on the listen address named "purge" and only from the app servers (acl purgers). The app
+#   sends it there after each change (FRONTEND_CACHE_URLS; see caching/frontend.py). Start
 #   varnishd with both listen addresses, the readers' and the app servers':
 #       varnishd -a public=:6081 -a purge=127.0.0.1:6091 …
 #   A TLS proxy on this host connects from 127.0.0.1 too, so the address alone would let any
@@ -15,12 +16,12 @@ vcl 4.1;
 #   on the app servers): the connecting address, or, for a proxy of our own in front of Varnish
 #   (acl forwarders: a TLS proxy on this host), the address that proxy added last.
 # - Stores and sends shared text (HTML, feeds, sitemaps) gzipped.
-# - Bans only test obj.* fields, so Varnish's ban lurker can clear them in the background. They
-#   match paths on every host name (a default site answers to any name).
+# - A purge drops what carries a tag on every host name (a default site answers to any name).
 #
 # The app's address is filled in by whoever deploys this file (127.0.0.1:8000 by default).
 
 import std;
+import xkey;
 
 backend default {
     .host = "127.0.0.1";
@@ -64,19 +65,10 @@ sub vcl_recv {
         if (local.socket != "purge" || client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
-    }
-    if (req.method == "PURGE") {
-        return (purge);
-    }
-    if (req.method == "BAN") {
-        if (req.http.X-Ban-Url) {
-            ban("obj.http.X-Url ~ " + req.http.X-Ban-Url);
-        } elsif (req.http.X-Ban-Tags) {
-            ban("obj.http.X-Cache-Tags ~ " + req.http.X-Ban-Tags);
-        } else {
-            return (synth(400, "X-Ban-Url or X-Ban-Tags required"));
+        if (req.method == "BAN" || !req.http.xkey) {
+            return (synth(400, "PURGE with an xkey header required"));
         }
-        return (synth(200, "Banned"));
+        return (synth(200, "Purged " + xkey.purge(req.http.xkey)));
     }
 
     if (req.method != "GET" && req.method != "HEAD") {
@@ -97,9 +89,6 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
-    # Stored on the object so that bans test obj.* only (lurker-friendly).
-    set beresp.http.X-Url = bereq.url;
-
     if (beresp.http.Set-Cookie) {
         # A response that sets a cookie is someone's own; never shared.
         set beresp.uncacheable = true;
@@ -115,8 +104,8 @@ sub vcl_backend_response {
             && beresp.http.Content-Type ~ "^(text/|image/svg\+xml|application/(xml|json|ld\+json|rss\+xml|atom\+xml|javascript))") {
         set beresp.do_gzip = true;
     }
-    # Serve a stale copy for a while when the app is down or slow to answer (not after a ban:
-    # banned objects are gone). Not for copies the app marks as short-lived (made while
+    # Serve a stale copy for a while when the app is down or slow to answer (not after a purge:
+    # purged objects are gone). Not for copies the app marks as short-lived (made while
     # content changed; see caching/middleware.py): once expired, they are never served again.
     if (beresp.ttl >= 60s) {
         set beresp.grace = 6h;
@@ -126,8 +115,7 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
-    unset resp.http.X-Url;
-    unset resp.http.X-Cache-Tags;
+    unset resp.http.xkey;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

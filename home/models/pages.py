@@ -6,8 +6,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.fragments import lazy
 from core.blocks import RICH_TEXT_FEATURES
-from core.cache import lazy_value
 from core.localization import localize_all
 from core.models import BasePage
 from core.routing import DirectRoutingMixin
@@ -52,7 +52,7 @@ class HomePage(DirectRoutingMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Computed only when the cached fragment is missing (home_page.html).
-        context["featured_topics"] = lazy_value(lambda: localize_all(
+        context["featured_topics"] = lazy(lambda: localize_all(
             [link.topic for link in self.featured_topics.select_related("topic")],
             self.locale, fallback=False))
 
@@ -60,7 +60,7 @@ class HomePage(DirectRoutingMixin, BasePage):
             videos = localize_all([self.featured_video], self.locale, fallback=False)
             return videos[0] if videos else None
 
-        context["featured_video"] = lazy_value(featured_video)
+        context["featured_video"] = lazy(featured_video)
         return context
 
 

@@ -82,14 +82,12 @@ MIDDLEWARE = [
     # NUL and bytes that are not UTF-8 in a URL: 404 before any view or database sees them.
     "security.middleware.MalformedUrlMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Reads what a page needs from the shared cache at once; the change mark too.
-    "caching.prefetch.PrefetchMiddleware",
     # Outside the session and locale middleware, so that it sees (and drops) their Vary.
     "caching.middleware.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "core.route_cache.RouteCacheMiddleware",
+    "caching.routes.RouteCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -147,11 +145,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "caching.prefetch.MemoRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
             # A cache that is down or slow is a miss, not an error page: pages are then
-            # rendered in full, and marked short-lived for Varnish (caching/middleware.py).
+            # rendered in full.
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1,
                         "SOCKET_TIMEOUT": 1},
         }
@@ -161,10 +159,10 @@ if REDIS_URL:
 else:
     # Without Redis (the embedded default), files that the web server, the worker and every
     # command share: a change made by one process (a scheduled publication, a privacy setting)
-    # reaches the others' fragments and change mark at once. Per-process memory could not.
+    # reaches the others' fragments and tags at once. Per-process memory could not.
     CACHES = {
         "default": {
-            "BACKEND": "caching.prefetch.MemoFileBasedCache",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
@@ -296,17 +294,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 
 # --- HTTP caching and the front cache (caching/) -----------------------------------------------
-# FRONTEND_CACHE_URLS lists the Varnish instances to ban from on publish (comma-separated, e.g.
-# http://127.0.0.1:6081); unset, nothing is purged. HTTP_CACHE_MAX_AGE and HTTP_CACHE_S_MAXAGE
-# (seconds) set how long browsers and shared caches keep public pages.
+# FRONTEND_CACHE_URLS lists the Varnish instances to purge on publish (comma-separated, their
+# "purge" listen addresses, e.g. http://127.0.0.1:6091); unset, nothing is purged.
+# HTTP_CACHE_MAX_AGE and HTTP_CACHE_S_MAXAGE (seconds) set how long browsers and shared caches
+# keep public pages.
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
-if FRONTEND_CACHE_URLS:
-    from caching.policy import frontend_cache_settings
-
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_URLS)
-    # Translations are banned by caching/purge.py; no guessed language URLs.
-    WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- End of HTTP caching ------------------------------------------------------------------------
 
 

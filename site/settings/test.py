@@ -9,13 +9,13 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "caching.prefetch.MemoLocMemCache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # App servers started by a test (caching/tests/test_two_instances.py) share one Redis cache, as
 # production's do: fragment caches and the content version must agree between them.
 if os.environ.get("TEST_SHARED_CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "caching.prefetch.MemoRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["TEST_SHARED_CACHE_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "test"),
         }
@@ -50,6 +50,6 @@ WHITENOISE_AUTOREFRESH = True
 # database worker separately.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# Production sends each front-cache ban again two seconds later (caching/purge.py); a test that
-# wants the second ban turns it on.
-FRONTEND_CACHE_BAN_AGAIN_AFTER = 0
+# Production sends each front-cache purge again two seconds later (caching/frontend.py); a test
+# that wants the second purge turns it on.
+FRONTEND_CACHE_PURGE_AGAIN_AFTER = 0

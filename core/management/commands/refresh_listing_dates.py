@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.cache import bump_site_version
+from caching import tags
 from core.listing_dates import refresh_all
 
 
@@ -12,6 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = refresh_all()
-        bump_site_version()
+        tags.retire({tags.ALL})
         if options["verbosity"] >= 1:
             self.stdout.write(f"Listing dates stored for {count} pages.")

@@ -1,4 +1,4 @@
-"""Readers' URLs lead to the right page from the route cache (core.route_cache), and never
+"""Readers' URLs lead to the right page from the route cache (caching/routes.py), and never
 to a page that has moved, gone or become private."""
 
 import pytest
