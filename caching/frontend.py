@@ -39,9 +39,11 @@ class PurgeRequest(Request):
 
 
 def purge(tags):
-    """Drop every object carrying any of `tags` from every front cache. Never raises: purging
-    must never turn an editor's publication into an error page."""
+    """Drop every object carrying any of `tags` from every front cache; returns the caches
+    that failed. Never raises: purging must never turn an editor's publication into an error
+    page."""
     tags = sorted(tags)
+    failed = []
     for location in front_caches():
         for start in range(0, len(tags), CHUNK):
             request = PurgeRequest(location.rstrip("/") + "/",
@@ -53,6 +55,8 @@ def purge(tags):
             except (URLError, OSError) as error:
                 logger.error("The front cache %s missed a purge of %s: %s", location,
                              " ".join(tags[start:start + CHUNK]), error)
+                failed.append(location)
+    return failed
 
 
 def purge_after_commit(tags):
