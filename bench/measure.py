@@ -8,6 +8,10 @@
 `python bench/measure.py publish <cache>`  publish the notice with a changed title and time
                                            until the front cache at <cache> serves it (JSON)
 `python bench/measure.py write-targets <n>` the ids and URLs of n live German news items (JSON)
+`python bench/measure.py once-targets <n>`  the URLs of n news items of the corpus (half
+                                           German, half English) spread over the archive, and
+                                           the oldest German item, not among them (JSON)
+`python bench/measure.py publish-other <id>`  publish that news item with a new title (JSON)
 `python bench/measure.py publish-many <cache> <seconds> <id>…`
                                            the Redaktion publishes each item with a new title,
                                            spread over <seconds>; how soon the front cache
@@ -175,6 +179,42 @@ def write_targets(count):
     print(json.dumps([{"id": item.pk, "path": item.url} for item in items]))
 
 
+def once_targets(count):
+    """`count` corpus news items for readers who each read a different one: as many German
+    items as English, every k-th in the archive's order (newest first), alternating between
+    the languages; and the oldest German item, which is not among them, for the Redaktion to
+    publish."""
+    from news.models import NewsPage
+
+    def archive(language):
+        return list(NewsPage.objects.live().filter(locale__language_code=language,
+                                                   slug__startswith="bench-meldung-")
+                    .order_by("-date", "pk").values_list("pk", flat=True))
+
+    def spread(items, wanted):
+        wanted = min(wanted, len(items))
+        return [items[index * len(items) // wanted] for index in range(wanted)]
+
+    *german, other = archive("de")
+    german, english = spread(german, count // 2), spread(archive("en"), count - count // 2)
+    picked = [pk for pair in zip(german, english, strict=False) for pk in pair]
+    picked += german[len(english):] + english[len(german):]
+    pages = NewsPage.objects.in_bulk([*picked, other])
+    print(json.dumps({"paths": [pages[pk].url for pk in picked],
+                      "other": {"id": other, "path": pages[other].url}}))
+
+
+def publish_other(page_id):
+    """Publish a news item with a new title, as the `publish` subcommand does the notice."""
+    from news.models import NewsPage
+
+    page = NewsPage.objects.get(pk=page_id)
+    page.title = f"{page.title.split(VERSION_MARK)[0]}{VERSION_MARK}{int(time.time())}"
+    started = time.monotonic()
+    page.save_revision().publish()
+    print(json.dumps({"id": page.pk, "path": page.url, "publish_s": time.monotonic() - started}))
+
+
 def publish_many(cache_url, seconds, ids):
     """Publish each news item once with a new title, evenly over `seconds`, as the Redaktion."""
     from django.contrib.auth import get_user_model
@@ -228,6 +268,10 @@ if __name__ == "__main__":
         publish(sys.argv[2])
     elif sys.argv[1] == "write-targets":
         write_targets(int(sys.argv[2]))
+    elif sys.argv[1] == "once-targets":
+        once_targets(int(sys.argv[2]))
+    elif sys.argv[1] == "publish-other":
+        publish_other(int(sys.argv[2]))
     elif sys.argv[1] == "publish-many":
         publish_many(sys.argv[2], float(sys.argv[3]), [int(value) for value in sys.argv[4:]])
     else:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.once import fetch_each
 from bench.stack.appserver import AppServer
 from bench.stack.varnish import http_get
 
@@ -93,6 +94,19 @@ class Peer:
                 results[name] = wrk(self.server.url + path)
                 results[name]["path"] = path
         return results
+
+    def once(self, count):
+        """`count` requests over the blog posts in turn, with bench/once.py's clients: what
+        the readers of as many different news items meet here (it has no cache: each request
+        renders the page)."""
+        blog_index = http_get(self.server.url + "/blog/")[2].decode()
+        posts = list(dict.fromkeys(re.findall(r'href="(/blog/[^"/]+/)"', blog_index)))
+        for path in posts:
+            http_get(self.server.url + path, timeout=300)  # the renditions, as in run()
+        self.log(f"peer: {count} requests over its {len(posts)} blog posts, "
+                 "each post in turn …")
+        return {**fetch_each(self.server.url, [posts[n % len(posts)] for n in range(count)]),
+                "posts": posts}
 
     def stop(self):
         self.server.stop()

@@ -5,7 +5,10 @@ gunicorn with the production settings, Varnish with the project's VCL in front o
 serving a saved copy of the notice (the static limit); optionally Wagtail's bakerydemo as the
 peer (BAKERYDEMO=path to a checkout, see bench/peer.py). Loads every public page type with wrk,
 uncached and through Varnish, then the search in each language with several searches in turn
-(bench/rotate.lua), prints a table and writes it as JSON to var/bench/. Then load
+(bench/rotate.lua). Then what readers of many different news items meet, each item requested
+once (bench/once.py) from the app itself: 400 items with the shared cache emptied (cold), the
+same again (warm), and again after the Redaktion published one other item; the peer as many
+requests over its blog posts. Prints a table and writes it as JSON to var/bench/. Then load
 with writes: 50 readers for 60 s through Varnish (SIZE=small: 10 s) while the Redaktion
 publishes 20 news items (small: 5); the bench fails if a reader gets a 5xx, the app logs an
 error, or a published item is still served stale after its purge (at the end, or 30 s after
@@ -13,10 +16,10 @@ publishing it).
 
 Environment: SIZE=small|full (default full), BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/bench; "<name>_small" holds the 100-item reference),
-BENCH_REDIS_URL (Redis for the app's cache, emptied at the start; default
-redis://127.0.0.1:6379/14), BENCH_DURATION (seconds per wrk run), BENCH_WRITE_SECONDS and
-BENCH_WRITE_PAGES (the load with writes), BENCH_FRESH=1 (rebuild the databases), BAKERYDEMO
-(path).
+BENCH_REDIS_URL (Redis for the app's cache, emptied at the start and before the cold pass;
+default redis://127.0.0.1:6379/14), BENCH_DURATION (seconds per wrk run), BENCH_WRITE_SECONDS
+and BENCH_WRITE_PAGES (the load with writes), BENCH_FRESH=1 (rebuild the databases),
+BAKERYDEMO (path).
 """
 
 import json
@@ -37,6 +40,7 @@ BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 sys.path.insert(0, str(PROJECT))
 
+from bench.once import fetch_each  # noqa: E402
 from bench.stack.appserver import AppServer  # noqa: E402
 from bench.stack.processes import stop_process  # noqa: E402
 from bench.stack.varnish import Varnish, free_port, http_get, varnishd_path  # noqa: E402
@@ -50,6 +54,9 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 ACCEPT_GZIP = ["-H", "Accept-Encoding: gzip"]
 WRK = ["wrk", "-t2", "-c8", "--latency", *ACCEPT_GZIP, "-s", str(BENCH / "report.lua")]
 READERS = 50
+# Different news items each requested once, cold and after a publication (bench/once.py).
+ONCE_ITEMS = 400
+CLEAR_CACHE = "from django.core.cache import cache; cache.clear()"
 WRITE_SECONDS = int(os.environ.get("BENCH_WRITE_SECONDS", "60" if SIZE == "full" else "10"))
 WRITE_PAGES = int(os.environ.get("BENCH_WRITE_PAGES", "20" if SIZE == "full" else "5"))
 # gunicorn's access log: `127.0.0.1 - - [time] "GET / HTTP/1.1" 200 …`
@@ -282,6 +289,53 @@ def first_time_search_phase(app_url, env):
     return results
 
 
+def once_phase(app_url, env, peer):
+    """ONCE_ITEMS different news items, each requested once, from the app itself (Varnish
+    bypassed): with the shared cache emptied, again (warm), and again after the Redaktion
+    published one other news item; the peer as many requests over its blog posts."""
+    targets = json.loads(python(env, "measure.py", "once-targets", str(ONCE_ITEMS)))
+    paths = targets["paths"]
+    manage(env, "shell", "-c", CLEAR_CACHE)
+    log(f"cold: {len(paths)} different news items, each once, shared cache emptied …")
+    results = {"items": len(paths), "cold": fetch_each(app_url, paths)}
+    log("warm: the same items again …")
+    results["warm"] = fetch_each(app_url, paths)
+    results["publication"] = json.loads(python(env, "measure.py", "publish-other",
+                                               str(targets["other"]["id"])))
+    log(f"after publishing {targets['other']['path']}: the same items again …")
+    results["after_publication"] = fetch_each(app_url, paths)
+    if peer:
+        try:
+            results["peer"] = peer.once(len(paths))
+        except OSError as error:
+            log(f"the peer failed ({error}); no ratios for the items each once")
+    return results
+
+
+def once_table(results):
+    """The block of items each requested once: ours, the peer's, and the ratio."""
+    once = results.get("once")
+    if not once:
+        return []
+    peer = once.get("peer")
+    lines = [f"cold and after a publication ({once['items']} different news items, each once, "
+             f"{once['cold']['clients']} clients, app directly):",
+             f"  {'':34} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'×peer':>6} {'non-200':>7}"]
+    rows = [("cold (shared cache emptied)", once["cold"]), ("warm (the same again)", once["warm"]),
+            ("after a publication", once["after_publication"])]
+    for name, data in rows:
+        ratio = f"{data['rps'] / peer['rps']:.2f}" if peer else "–"
+        lines.append(f"  {name:34} {data['rps']:7.1f} {data['p50_ms']:7.1f} "
+                     f"{data['p99_ms']:7.1f} {ratio:>6} {len(data['not_200']):7}")
+    if peer:
+        lines.append(f"  {'peer (' + str(len(peer['posts'])) + ' blog posts in turn)':34} "
+                     f"{peer['rps']:7.1f} {peer['p50_ms']:7.1f} {peer['p99_ms']:7.1f} "
+                     f"{'':>6} {len(peer['not_200']):7}")
+    publish_ms = once["publication"]["publish_s"] * 1000
+    lines.append(f"  (the publication itself took {publish_ms:.0f} ms)")
+    return lines
+
+
 def search_table(results):
     """The search phase's lines: p50/p95/p99 per language and ratios to nginx and the peer."""
     nginx_rps = results["nginx_static"]["rps"]
@@ -387,7 +441,7 @@ def main():
     manage(app_env(main_url), "collectstatic", "--noinput", "--verbosity", "0")
     for url in databases.values():
         # A rebuilt database must not meet fragments cached from its predecessor.
-        manage(app_env(url), "shell", "-c", "from django.core.cache import cache; cache.clear()")
+        manage(app_env(url), "shell", "-c", CLEAR_CACHE)
 
     measured = {size: json.loads(python(app_env(url), "measure.py", "pages"))
                 for size, url in databases.items()}
@@ -442,6 +496,8 @@ def main():
             except OSError as error:
                 log(f"the peer failed ({error}); ratios to nginx only")
                 results["peer"] = {}
+        results["once"] = once_phase(app_url, env, peer)
+        (OUT / f"partial-{SIZE}.json").write_text(json.dumps(results, indent=2))
         log_file.flush()
         results["writes"] = load_with_writes(
             env, varnish.url, OUT / "gunicorn.log", [pages["home"], pages["news index"]])
@@ -508,7 +564,7 @@ def table(results):
     search = results["pages"]["search"]["uncached"]
     publish = results["publish"]
     writes = results["writes"]
-    lines += [query_sizes_line(results), "", *search_table(results)]
+    lines += [query_sizes_line(results), "", *search_table(results), "", *once_table(results)]
     lines += [
         "",
         f"search uncached (one search): p50 {search['p50_us'] / 1000:.1f} ms, "
