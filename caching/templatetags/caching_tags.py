@@ -82,8 +82,9 @@ class FragmentNode(template.Node):
         if request is None or not is_public_request(request):
             return None
         parts = [value.resolve(context) for value in self.values]
+        name = f"template-{self.name}"  # apart from what code caches under the same name
         if self.per is None:
-            return fragments.key(self.name, *parts)
+            return fragments.key(name, *parts)
         page = context.get("page")
         if not isinstance(page, Page) or not fragments.live_page(page):
             return None
@@ -91,7 +92,7 @@ class FragmentNode(template.Node):
         parts += [context.template.name, page.pk, page.live_revision_id]
         if self.per == "per_view":
             parts.append(canonical_url(page, request, find_paginated(context)))
-        return fragments.key(self.name, *parts)
+        return fragments.key(name, *parts)
 
     def render(self, context):
         entry_key = self.key(context)

@@ -180,16 +180,18 @@ def test_public_pages_cost_no_query_for_caching(news, client, django_assert_max_
     assert not [q for q in queries.captured_queries if "session" in q["sql"].lower()]
 
 
-def test_a_page_made_while_something_was_published_is_shared_for_a_second_only(
+def test_a_page_made_while_something_it_shows_was_published_is_shared_for_a_second_only(
         news, client, monkeypatch):
-    """It may show what was there before the publication, after the front cache's ban."""
+    """It may show what was there before the publication (here: a new item of its topic in its
+    related content), after the front cache's purge."""
     from news.models import NewsPage
 
     original = NewsPage.get_context
 
     def published_meanwhile(page, request, *args, **kwargs):
         context = original(page, request, *args, **kwargs)
-        NewsPageFactory(parent=news.get_parent(), title="Inzwischen").save_revision().publish()
+        NewsPageFactory(parent=news.get_parent(), title="Inzwischen",
+                        topics=list(news.topics.all())).save_revision().publish()
         return context
 
     monkeypatch.setattr(NewsPage, "get_context", published_meanwhile)
