@@ -1,4 +1,5 @@
 import os
+import uuid
 
 import pytest
 
@@ -22,3 +23,16 @@ def front_cache(live_server, settings):
     settings.FRONTEND_CACHE_URLS = [varnish.purge_url]
     yield varnish
     varnish.stop()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The production cache backend on a real Redis, with keys of this test's own."""
+    from django.core.cache import caches
+
+    settings.CACHES = {"default": {
+        "BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/9",
+        "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+    }}
+    yield caches["default"]
+    caches["default"].delete_pattern("*")

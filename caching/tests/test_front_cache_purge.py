@@ -1,6 +1,6 @@
-"""Through a real Varnish: after publishing, unpublishing, moving, deleting and approving a
-translation, every page that shows the change is fresh within a second, and pages that do not
-show it stay cached."""
+"""Through a real Varnish and Redis: after publishing, unpublishing, moving, deleting and
+approving a translation, every page that shows the change is fresh within a second, and pages
+and fragments that do not show it stay cached."""
 
 import threading
 import time
@@ -91,8 +91,8 @@ PATHS = [
 UNAFFECTED = ["/videos/", "/themen/", "/aktuelles/dritte/", "/themen/wasser/"]
 
 
-def test_every_page_showing_a_change_is_fresh_through_varnish(site, front_cache, live_server,
-                                                             monkeypatch):
+def test_every_page_showing_a_change_is_fresh_through_varnish(site, redis_cache, front_cache,
+                                                             live_server, monkeypatch):
     watcher = Watcher(front_cache, live_server, PATHS + UNAFFECTED)
     watcher.warm()
     watcher.paths = PATHS
