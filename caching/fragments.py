@@ -74,6 +74,12 @@ def cached(entry_key, compute, tags=()):
     value = read(entry_key)
     if value is not MISS:
         return value
+    return store(entry_key, compute, tags)
+
+
+def store(entry_key, compute, tags=()):
+    """`compute()`, kept under `entry_key` with the versions of what it shows (for callers
+    that have just found it missing with `read`)."""
     with tagging.collecting() as shown:
         tagging.shows(tagging.ALL, *tags)
         value = compute()

@@ -36,7 +36,7 @@ class RouteCacheMiddleware:
         site = getattr(request, "_wagtail_site", None)
         if key and site is not None:
             # The view looked the site up (one query); the next request reads it from here.
-            fragments.cached(key, lambda: site)
+            fragments.store(key, lambda: site)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -56,7 +56,7 @@ class RouteCacheMiddleware:
                 return None  # a 404 costs its queries: nothing is worth remembering
             tags.shows(tags.page(route[0].pk))
             # Stored now, before serving adds anything to the page.
-            found = fragments.cached(key, lambda: (site, route), [tags.page(route[0].pk)])
+            found = fragments.store(key, lambda: (site, route), [tags.page(route[0].pk)])
         request._wagtail_site, request._wagtail_route_for_request = found
         return None
 

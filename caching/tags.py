@@ -89,19 +89,19 @@ def _key(tag):
 
 def versions(tags, view=None):
     """{tag: version} for `tags`, each as this request first saw it. A tag never changed (or
-    whose version expired) gets a version just before the request started: nothing about it
-    changed while the request ran."""
+    not for longer than VERSION_TIMEOUT) is at version 0, except "all", whose version is
+    written down the first time it is read: the oldest time a page can name as changed."""
     view = view or _view.get() or View()
     missing = [tag for tag in tags if tag not in view.versions]
     if missing:
         found = cache.get_many([_key(tag) for tag in missing])
         for tag in missing:
             value = found.get(_key(tag))
-            if value is None:
+            if value is None and tag == ALL:
                 value = view.started - 0.001
                 if not cache.add(_key(tag), value, VERSION_TIMEOUT):
                     value = cache.get(_key(tag), value)
-            view.versions[tag] = value
+            view.versions[tag] = value or 0.0
     return {tag: view.versions[tag] for tag in tags}
 
 

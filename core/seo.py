@@ -26,7 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from caching import tags
-from caching.fragments import MISS, cached, key, live_page, read
+from caching.fragments import MISS, key, live_page, read, store
 
 from .images import PRESETS, SOCIAL
 from .models import BasePage
@@ -311,5 +311,5 @@ def page_social_image(page, root_url):
     if image is MISS:
         image = social_image(page, root_url)
         if image is not None:
-            cached(entry_key, lambda: image, [tags.page(page.pk)])
+            store(entry_key, lambda: image, [tags.page(page.pk)])
     return image

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 
 from caching import tags
-from caching.fragments import MISS, cached, key, read
+from caching.fragments import MISS, key, read, store
 
 SITEMAP_SECTION_URL_NAME = "sitemap-section"
 
@@ -20,8 +20,8 @@ def _cached(render, request, name):
         if response.status_code != 200:
             return response
         response.render()
-        found = cached(entry_key, lambda: (response.content, response["Content-Type"]),
-                       [tags.ANY_PAGE])
+        found = store(entry_key, lambda: (response.content, response["Content-Type"]),
+                      [tags.ANY_PAGE])
     content, content_type = found
     return HttpResponse(content, content_type=content_type)
 
