@@ -47,3 +47,21 @@ def wait_until_edits_are_watched(page, seconds=15):
             return
         page.wait_for_timeout(250)
     raise AssertionError("the editor never started watching for edits")
+
+
+def fill_until_autosaved(page, field, text, seconds=60):
+    """Fill `field` with `text` and wait until autosave says "saved". On a busy machine Wagtail
+    can miss an edit made while it still sets the editor up; an author then types on, so this
+    touches the field again every few seconds (ending with `text`) until a save answers."""
+    indicator = page.locator("#w-autosave-indicator")
+    field.fill(text)
+    state = None
+    for tick in range(seconds * 4):
+        state = indicator.get_attribute("data-w-autosave-state-value")
+        if state == "saved":
+            return
+        if tick % 20 == 19 and state != "saving":
+            field.fill(text + " ")
+            field.fill(text)
+        page.wait_for_timeout(250)
+    raise AssertionError(f"autosave never said it had saved {text!r} (last state: {state})")

@@ -12,7 +12,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.tests.browser import start_watching_edits, wait_until_edits_are_watched
+from core.tests.browser import (
+    fill_until_autosaved,
+    start_watching_edits,
+    wait_until_edits_are_watched,
+)
 from news.models import NewsPage
 
 from .helpers import build_tree, demo_accounts, news_draft
@@ -39,11 +43,6 @@ def open_editor(page, draft):
     wait_until_edits_are_watched(page)
 
 
-def wait_until_autosaved(page):
-    expect(page.locator("#w-autosave-indicator")).to_have_attribute(
-        "data-w-autosave-state-value", "saved", timeout=20_000)
-
-
 def footer_button(page, name):
     footer = page.locator("footer")
     button = footer.get_by_role("button", name=re.compile(name))
@@ -64,8 +63,7 @@ def test_one_tab_autosave_schedule_and_submit_raise_no_alarm(browser_page, draft
     page = browser_page
     log_in(page, "autorin")
     open_editor(page, draft)
-    page.locator("#id_subtitle").fill("Kommunen planen für heiße Sommer")
-    wait_until_autosaved(page)
+    fill_until_autosaved(page, page.locator("#id_subtitle"), "Kommunen planen für heiße Sommer")
 
     page.locator("[data-side-panel-toggle='status']").click()
     page.get_by_role("button", name="Zeitplan festlegen").first.click()
@@ -78,8 +76,8 @@ def test_one_tab_autosave_schedule_and_submit_raise_no_alarm(browser_page, draft
     assert SOMEONE_SAVED not in page.locator(".messages").inner_text()
 
     wait_until_edits_are_watched(page)
-    page.locator("#id_subtitle").fill("Kommunen planen für heiße Sommer 2027")
-    wait_until_autosaved(page)
+    fill_until_autosaved(
+        page, page.locator("#id_subtitle"), "Kommunen planen für heiße Sommer 2027")
     page.wait_for_timeout(2500)  # a ping or two, which would find a "newer" revision
     footer_button(page, "Zur Freigabe einreichen").click()
 

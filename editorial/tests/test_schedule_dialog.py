@@ -6,7 +6,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.tests.browser import start_watching_edits, wait_until_edits_are_watched
+from core.tests.browser import (
+    fill_until_autosaved,
+    start_watching_edits,
+    wait_until_edits_are_watched,
+)
 from news.models import NewsPage
 
 from .helpers import build_tree, demo_accounts, news_draft
@@ -57,9 +61,7 @@ def test_tab_after_an_autosave_leaves_one_picker_and_the_save_button_free(
     start_watching_edits(page)
     page.goto(f"/admin/pages/{item.pk}/edit/")
     wait_until_edits_are_watched(page)
-    page.locator("#id_subtitle").fill("Kommunen planen für heiße Sommer")
-    expect(page.locator("#w-autosave-indicator")).to_have_attribute(
-        "data-w-autosave-state-value", "saved", timeout=20_000)
+    fill_until_autosaved(page, page.locator("#id_subtitle"), "Kommunen planen für heiße Sommer")
     page.locator("[data-side-panel-toggle='status']").click()
     page.get_by_role("button", name="Zeitplan festlegen").first.click()
     dialog = page.locator("#schedule-publishing-dialog")
