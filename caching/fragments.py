@@ -58,11 +58,13 @@ MISS = object()
 
 def read(entry_key):
     """The value under `entry_key` if it is there and nothing it shows changed, else MISS."""
-    entry = cache.get(entry_key)
+    view = tagging.current_view()
+    view.keys_read.append(entry_key)
+    entry = view.read_ahead[entry_key] if entry_key in view.read_ahead else cache.get(entry_key)
     if entry is None:
         return MISS
     value, stored = entry
-    if tagging.versions(list(stored)) != stored:
+    if tagging.versions(list(stored), view) != stored:
         return MISS
     tagging.shows(*stored)
     return value
