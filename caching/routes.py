@@ -21,7 +21,8 @@ guess: a fragment it names that is gone or retired is simply made again.
 """
 
 from django.core.cache import cache
-from wagtail.models import Page
+from django.http import Http404
+from wagtail.models import Site
 from wagtail.views import serve
 
 from . import fragments, tags
@@ -36,6 +37,28 @@ def route_key(request):
 
 def plan_key(request):
     return fragments.key("plan", request.get_host(), request.path, language="-")
+
+
+def find_route(request, path):
+    """Wagtail's `Page.route_for_request`, with the site and the language's home page (three
+    queries) from the shared cache: a page not yet routed costs only the walk from there."""
+    start = fragments.cached(fragments.key("start", request.get_host()),
+                             lambda: _site_and_home(request))
+    if start is None:
+        return None
+    request._wagtail_site, home = start
+    try:
+        return home.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None
+
+
+def _site_and_home(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    # A change to a home page, a site or a language retires everything (caching/changes.py).
+    return site, site.root_page.localized.specific
 
 
 class RouteCacheMiddleware:
@@ -65,7 +88,7 @@ class RouteCacheMiddleware:
         self.read_ahead(request, key)
         found = fragments.read(key)
         if found is fragments.MISS:
-            route = Page.route_for_request(request, path)
+            route = find_route(request, path)
             site = getattr(request, "_wagtail_site", None)
             if route is None or site is None:
                 return None  # a 404 costs its queries: nothing is worth remembering
