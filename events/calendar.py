@@ -1,8 +1,10 @@
 """Calendars (iCalendar, RFC 5545) of events, built with the `icalendar` library.
 
-- `…/<event>/calendar.ics`: one event; `…/<series>/calendar.ics`: every session of a series;
-- `/veranstaltungen/calendar.ics` (`/en/events/calendar.ics`): the language's events to
-  subscribe to, and `…/calendar/<topic slug>.ics` for one topic's, at stable URLs.
+- `…/<event>/calendar/`: one event; `…/<series>/calendar/`: every session of a series;
+- `/veranstaltungen/calendar/` (`/en/events/calendar/`): the language's events to subscribe
+  to, and `…/calendar/<topic slug>/` for one topic's, at stable URLs.
+
+Each is a `text/calendar` file named `<slug>.ics` (Wagtail's page routes end in a slash).
 
 Each event has a UID that stays the same in every calendar and every download (so a calendar
 app updates it instead of adding it twice), DTSTART/DTEND in the event's own zone with its
@@ -12,6 +14,7 @@ response is public and cached like a page (it shows the events: caching/tags.py)
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
@@ -37,17 +40,18 @@ STATUS = {
 }
 
 
-def uid(event, request):
-    """One per event and language, the same in every calendar:
-    `event-<translation key>-<language>@host`."""
-    host = request.get_host().split(":")[0] if request else "connective-cities"
-    return f"event-{event.translation_key}-{event.locale.language_code}@{host}"
+def uid(event, url):
+    """One per event and language, the same in every calendar and download:
+    `event-<translation key>-<language>@<the site's host name>`."""
+    host = urlsplit(url).hostname if url else None
+    return f"event-{event.translation_key}-{event.locale.language_code}@{host or 'events'}"
 
 
 def vevent(event, request):
     tz = zone(event.time_zone) or zone(DEFAULT_ZONE)
+    url = event.get_full_url(request)
     item = icalendar.Event()
-    item.add("uid", uid(event, request))
+    item.add("uid", uid(event, url))
     item.add("dtstamp", event.last_published_at or timezone.now())
     item.add("summary", event.title)
     if event.all_day:
@@ -59,7 +63,6 @@ def vevent(event, request):
         if event.end:
             item.add("dtend", event.end.astimezone(tz))
     item.add("status", STATUS.get(event.status, "CONFIRMED"))
-    url = event.get_full_url(request)
     if url:
         item.add("url", url)
     description = " ".join(strip_tags(event.summary or "").split())

@@ -123,8 +123,8 @@ class LeadImageMixin(models.Model):
 class EventIndexPage(FeedsMixin, BasePage):
     """"Veranstaltungen": upcoming events first (soonest first), then the past ones page by
     page (newest first), filtered by topic, format and year. Feeds: RSS and Atom of new
-    events (`feed/rss/`, `feed/atom/`), and a calendar to subscribe to (`calendar.ics`, and
-    per topic `calendar/<topic slug>.ics`)."""
+    events (`feed/rss/`, `feed/atom/`), and a calendar to subscribe to (`calendar/`, and
+    per topic `calendar/<topic slug>/`)."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -173,13 +173,13 @@ class EventIndexPage(FeedsMixin, BasePage):
     def feed_tags(self):
         return [tags.EVENTS]
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar_feed(self, request):
         events = self.events().filter(upcoming_q(timezone.now() - calendar.FEED_PAST))
         events = events.order_by("start", "pk")
         return calendar.response(request, self, events, filename=self.slug)
 
-    @path("calendar/<slug:topic>.ics", name="topic_calendar")
+    @path("calendar/<slug:topic>/", name="topic_calendar")
     def topic_calendar_feed(self, request, topic):
         found = self.filter_topics()
         hub = next((each for each in found if each.slug == topic), None)
@@ -299,7 +299,7 @@ class EventSeriesPage(RoutablePageMixin, LeadImageMixin, BasePage):  # noqa: DJ0
         tags.shows_pages(sessions)
         return sessions
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar_file(self, request):
         return calendar.response(request, self, self.sessions(), filename=self.slug)
 
@@ -524,7 +524,7 @@ class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):  # noqa: DJ008 (Pa
     def structured_data(self, **common):
         return seo.event(self, **common)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar_file(self, request):
         return calendar.response(request, self, [self], filename=self.slug)
 
