@@ -8,6 +8,7 @@ them in order. Calendars (`.ics`) are in `events.calendar`.
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language_info
@@ -160,9 +161,11 @@ class EventIndexPage(FeedsMixin, BasePage):
         ), [tags.EVENTS])
 
     def event_years(self):
-        return cached_list(key("event-years", self.pk), lambda: sorted(
-            {moment.year for moment in self.events().values_list("start", flat=True)},
-            reverse=True), [tags.EVENTS])
+        """The years that have events, newest first (one grouped query, kept until an event
+        changes)."""
+        return cached_list(key("event-years", self.pk), lambda: sorted(set(
+            self.events().order_by().annotate(year=ExtractYear("start"))
+            .values_list("year", flat=True).distinct()), reverse=True), [tags.EVENTS])
 
     # --- Feeds and calendars ---
 

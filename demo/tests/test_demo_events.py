@@ -94,3 +94,12 @@ def test_a_demo_loaded_before_events_gets_them_once(demo):
         call_command("load_demo_content", stdout=io.StringIO())
     assert EventPage.objects.filter(locale__language_code="de").count() == 3
     assert EventPage.objects.filter(locale__language_code="en").count() == 3
+
+
+def test_english_sessions_keep_the_german_times_status_and_format(demo):
+    for german in EventPage.objects.filter(locale__language_code="de"):
+        english = EventPage.objects.get(translation_key=german.translation_key,
+                                        locale__language_code="en")
+        assert (english.start, english.end, english.time_zone, english.status,
+                english.event_format) == (german.start, german.end, german.time_zone,
+                                          german.status, german.event_format)

@@ -107,3 +107,10 @@ def test_a_draft_may_still_lack_its_times(event_index, author_client):
                                                   end_local=""))
     assert response.status_code == 302, field_errors(response)
     assert EventPage.objects.get(slug="noch-offen").get_latest_revision_as_object().start is None
+
+
+def test_the_dashboard_offers_a_new_event_in_one_click(event_index, author_client):
+    html = author_client.get("/admin/").content.decode()
+    shortcuts = html[html.index('id="editorial-shortcuts"'):]
+    assert f'href="/admin/pages/add/events/eventpage/{event_index.pk}/"' in shortcuts
+    assert "Neue Veranstaltung" in shortcuts

@@ -113,3 +113,15 @@ def test_publishing_an_event_shows_it_on_the_cached_index_and_home_page(tree, cl
     assert titles(client.get(tree.event_index.url)) == ["Neu"]
     assert "Neu" in [h.get_text(strip=True) for h in soup(client.get(tree.home.url)).select(
         "[aria-labelledby=next-events] .teaser__title")]
+
+
+def test_publishing_an_event_retires_its_topics_and_the_lists_of_events(tree):
+    from caching.changes import page_tags
+
+    topic = TopicPageFactory(parent=tree.topic_index, title="Thema", slug="thema")
+    series = EventSeriesPageFactory(parent=tree.event_index, title="Reihe")
+    event = EventPageFactory(parent=series, topics=[topic])
+    touched = page_tags(event)
+    assert {tags.EVENTS, tags.topic(topic.translation_key), tags.page(event.pk),
+            tags.children(series.pk)} <= touched
+    assert tags.NEWS not in touched  # news lists stay cached
