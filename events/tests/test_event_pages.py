@@ -189,3 +189,13 @@ def test_an_event_has_schema_org_event_data(tree, client):
     assert start == event.start and start.utcoffset() is not None
     assert data["organizer"] == {"@type": "Organization", "name": "Stadt Bonn"}
     assert data["offers"]["url"] == "https://anmeldung.example/"
+
+
+def test_a_session_without_its_own_registration_links_the_series_registration(tree, client):
+    series = EventSeriesPageFactory(parent=tree.event_index, title="Reihe mit Anmeldung",
+                                    registration_url="https://anmeldung.example/reihe")
+    session = EventPageFactory(parent=series, local=(days_from_now(3), days_from_now(3, 12)))
+    document = soup(client.get(session.url))
+    link = document.select_one(".event-actions a.button")
+    assert link["href"] == "https://anmeldung.example/reihe"
+    assert link.get_text(strip=True) == "Für die Reihe anmelden"
