@@ -35,6 +35,7 @@ def page_urls():
     from django.utils import translation
     from wagtail.models import Locale
 
+    from events.models import EventIndexPage, EventPage
     from home.models import HomePage
     from news.models import NewsIndexPage, NewsPage
     from topics.models import TopicIndexPage, TopicPage
@@ -55,6 +56,8 @@ def page_urls():
         "topic hub": TopicPage.objects.filter(locale=de).live().order_by("pk").first().url,
         "video index": VideoIndexPage.objects.get(locale=de).url,
         "video page": VideoPage.objects.filter(locale=de).live().order_by("pk").first().url,
+        "events index": EventIndexPage.objects.get(locale=de).url,
+        "event page": EventPage.objects.filter(locale=de).live().order_by("pk").first().url,
         "search": search + "?q=Kommune",
         "search (en)": search_urls()["en"][0],
         "RSS feed": news_index.url + "feed/rss/",

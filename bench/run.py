@@ -123,6 +123,8 @@ def ensure_database(url, size):
         if built:
             log(f"reusing database {name} ({size} corpus; BENCH_FRESH=1 rebuilds it)")
             manage(app_env(url), "migrate", "--noinput")
+            # Idempotent; adds what the demo gained since the corpus was built (the events).
+            manage(app_env(url), "load_demo_content", "--without-debug")
             return
         log(f"building database {name} ({size} corpus) …")
         if exists:

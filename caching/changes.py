@@ -5,6 +5,7 @@ A page published, unpublished, moved or deleted (approving a translation is a pu
 - the list of its parent's children (the index that lists it);
 - for news items, videos and topic hubs: the items of its topics (hubs, related content) and
   the lists of news across the tree (news indexes, feeds, the home page);
+- for events and series: the items of their topics and the lists of events across the tree;
 - search results and the sitemap;
 - everything, for a page in the menu or the footer (right below a home page), for an alias,
   and for a moved or renamed page with pages below it (their URLs all change).
@@ -40,6 +41,7 @@ def page_tags(page):
 
 
 def topic_tags(page):
+    from events.models import EventPage, EventSeriesPage
     from news.models import NewsPage
     from topics.models import TopicPage
     from videos.models import VideoPage
@@ -49,6 +51,9 @@ def topic_tags(page):
     if isinstance(page, NewsPage | VideoPage):
         keys = page.topics.values_list("translation_key", flat=True)
         return {tags.NEWS, *(tags.topic(key) for key in keys)}
+    if isinstance(page, EventPage | EventSeriesPage):
+        keys = page.topics.values_list("translation_key", flat=True)
+        return {tags.EVENTS, *(tags.topic(key) for key in keys)}
     return set()
 
 

@@ -26,6 +26,9 @@ ALL = "all"
 ANY_PAGE = "pages"
 # Lists of news items and videos across the tree (news indexes, feeds, the home page).
 NEWS = "news"
+# Lists of events across the tree (event indexes, the home page's next events, topic hubs'
+# events, calendars to subscribe to); retired too when an event ends (events/tasks.py).
+EVENTS = "events"
 # Answers that are not pages (not found, redirects): a page published at their URL.
 MISSING = "missing"
 # A version is kept longer than any entry made under it (caching/fragments.py), so that an

@@ -296,3 +296,92 @@ def find_paginated(context):
             return value
     return None
 
+
+
+# schema.org's names of an event's status and attendance mode (the page's `status`,
+# `event_format`).
+EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+    "rescheduled": "https://schema.org/EventRescheduled",
+    "moved_online": "https://schema.org/EventMovedOnline",
+}
+ATTENDANCE_MODE = {
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "on_site": "https://schema.org/OfflineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def _event_moment(page, moment):
+    """An instant with its offset in the event's own zone (2021-09-29T10:00:00+02:00); a
+    date for all-day events."""
+    if moment is None:
+        return None
+    local = moment.astimezone(page.event_zone)
+    return local.date().isoformat() if page.all_day else local.isoformat()
+
+
+def event_locations(page, url):
+    """`Place` for on site, `VirtualLocation` for online, both for hybrid."""
+    locations = []
+    if page.is_on_site:
+        address = {"@type": "PostalAddress", "streetAddress": page.address or None,
+                   "addressLocality": page.city or None, "addressCountry": page.country or None}
+        locations.append({
+            "@type": "Place",
+            "name": page.venue or page.city or page.title,
+            "address": {key: value for key, value in address.items() if value},
+        })
+    if page.is_online:
+        locations.append({"@type": "VirtualLocation", "url": page.shown_join_url or url})
+    return locations
+
+
+def event(page, *, url, description, image, language_code, publisher, byline=None):
+    """schema.org `Event` of an event page (its start, end, status, format, place,
+    organiser, registration)."""
+    locations = event_locations(page, url)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": description or None,
+        "startDate": _event_moment(page, page.start),
+        "endDate": _event_moment(page, page.end),
+        "eventStatus": EVENT_STATUS.get(page.status),
+        "eventAttendanceMode": ATTENDANCE_MODE.get(
+            "online" if page.status == "moved_online" else page.event_format),
+        "location": (locations[0] if len(locations) == 1 else locations) or None,
+        "organizer": ({"@type": "Organization", "name": page.organiser}
+                      if page.organiser else publisher),
+        "image": [image.url] if image else None,
+        "inLanguage": language_code,
+        "url": url,
+    }
+    if page.registration_url and not page.is_past and page.status != "cancelled":
+        data["offers"] = {"@type": "Offer", "url": page.registration_url, "price": "0",
+                          "priceCurrency": "EUR", "availability": "https://schema.org/InStock"}
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def event_series(page, sessions, *, url, description, image, language_code, publisher,
+                 byline=None):
+    """schema.org `EventSeries` with its sessions as `subEvent`."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "EventSeries",
+        "name": page.title,
+        "description": description or None,
+        "image": [image.url] if image else None,
+        "organizer": publisher,
+        "inLanguage": language_code,
+        "url": url,
+        "subEvent": [{"@type": "Event", "name": session.title,
+                      "startDate": _event_moment(session, session.start),
+                      "endDate": _event_moment(session, session.end),
+                      "eventStatus": EVENT_STATUS.get(session.status),
+                      "url": session.full_url} for session in sessions] or None,
+    }
+    return {key: value for key, value in data.items() if value is not None}

@@ -1,9 +1,11 @@
 """Build the demo site: the German tree, its snippets, and English translations made through
 wagtail-localize exactly as a translator's work would be."""
 
+import datetime
 import html
 import os
 import re
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -13,6 +15,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.operations import TranslationCreator
 
 from core.models import Author, Contact
+from events.models import EventIndexPage, EventPage, EventSeriesPage
 from home.models import HomePage, HomePageFeaturedTopic
 from news.models import NewsIndexPage, NewsPage
 from pages.demo import ENGLISH as PAGES_ENGLISH
@@ -21,6 +24,7 @@ from topics.models import TopicIndexPage, TopicPage
 from videos.models import VideoIndexPage, VideoPage
 
 from . import content, notice
+from . import events as demo_events
 from .images import placeholder_image
 
 
@@ -30,7 +34,7 @@ def _normalise(text):
 
 def _english_lookup():
     lookup = {}
-    for german, english in {**content.ENGLISH, **PAGES_ENGLISH}.items():
+    for german, english in {**content.ENGLISH, **PAGES_ENGLISH, **demo_events.ENGLISH}.items():
         lookup[_normalise(german)] = english
         if german.startswith("<p>") and german.endswith("</p>"):
             lookup[_normalise(strip_tags(german))] = strip_tags(english)
@@ -116,6 +120,49 @@ class DemoBuilder:
              *legal_pages],
         )
         return programme_notice
+
+    def events_built(self):
+        return EventIndexPage.objects.filter(locale=self.de).exists()
+
+    def build_events(self, today=None):
+        """The events index, the series and its three sessions, in German and English. Also
+        for a demo loaded before events existed: run once, when the index is missing."""
+        home = HomePage.objects.get(locale=self.de)
+        topics = {topic.slug: topic for topic in TopicPage.objects.filter(locale=self.de)}
+        video = VideoPage.objects.filter(locale=self.de, slug=content.VIDEO["slug"]).first()
+        index = add_page(home, EventIndexPage(
+            title=demo_events.INDEX["title"], slug=demo_events.INDEX["slug"],
+            introduction=demo_events.INDEX["introduction"], show_in_menus=True))
+        data = demo_events.SERIES
+        series = EventSeriesPage(
+            title=data["title"], slug=data["slug"], subtitle=data["subtitle"],
+            teaser=data["teaser"], introduction=data["introduction"],
+            lead_image=placeholder_image(data["title"], colour_index=3),
+            lead_image_decorative=True)
+        series.topics.set([topics[slug] for slug in data["topics"] if slug in topics])
+        series = add_page(index, series)
+        sessions = []
+        for number, item in enumerate(demo_events.sessions(today or datetime.date.today())):
+            local_start, local_end = item["local"]
+            zone = ZoneInfo("Europe/Berlin")
+            event = EventPage(
+                title=item["title"], slug=item["slug"], teaser=item["teaser"],
+                body=[("rich_text", RichText(item["body"]))], status=item["status"],
+                time_zone="Europe/Berlin", extra_time_zones=demo_events.ZONES,
+                start=local_start.replace(tzinfo=zone).astimezone(datetime.UTC),
+                end=local_end.replace(tzinfo=zone).astimezone(datetime.UTC),
+                event_format=item["event_format"], platform=item["platform"],
+                venue=item.get("venue", ""), address=item.get("address", ""),
+                city=item.get("city", ""), country=item.get("country", ""),
+                languages=item["languages"], organiser_name="Connective Cities",
+                recording=video if item["recording"] else None,
+                lead_image=placeholder_image(item["title"], colour_index=number + 4),
+                lead_image_decorative=True)
+            event.topics.set([topics[slug] for slug in item["topics"] if slug in topics])
+            sessions.append(add_page(series, event))
+        self.log(f"Event series published at {series.url}")
+        self.translate_to_english([], [index, series, *sessions])
+        return series
 
     def build_home(self):
         if Collection.get_first_root_node() is None:

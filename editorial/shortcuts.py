@@ -1,6 +1,6 @@
-"""Dashboard shortcuts: "Neue Nachricht", "Neues Video", "Neuer Kontakt", one click each, for
-those allowed to create them. New pages go below the source language's index of the default
-site, where editors start; translations follow through wagtail-localize."""
+"""Dashboard shortcuts: "Neue Nachricht", "Neues Video", "Neue Veranstaltung", "Neuer Kontakt",
+one click each, for those allowed to create them. New pages go below the source language's
+index of the default site, where editors start; translations follow through wagtail-localize."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Site
 
 from core.models import Contact
+from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from videos.models import VideoIndexPage, VideoPage
 
@@ -34,6 +35,8 @@ def shortcuts_for(user):
             _add_page_link(NewsIndexPage, NewsPage, _("New news item"), "doc-full", user,
                            site, locale),
             _add_page_link(VideoIndexPage, VideoPage, _("New video"), "media", user, site,
+                           locale),
+            _add_page_link(EventIndexPage, EventPage, _("New event"), "date", user, site,
                            locale),
         ]
     if user.has_perm("core.add_contact"):

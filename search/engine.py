@@ -28,6 +28,7 @@ from caching import tags
 from caching.fragments import cached, cached_list, key
 from core.listing import PAGE_SIZE
 from core.restrictions import public_q
+from events.models import EventPage, EventSeriesPage
 from news.models import NewsPage
 from topics.models import TopicPage
 from videos.models import VideoPage
@@ -53,6 +54,7 @@ class Kind:
 KINDS = (
     Kind("news", _("News"), NewsPage),
     Kind("video", _("Videos"), VideoPage),
+    Kind("event", _("Events"), EventPage),
     Kind("topic", _("Topics"), TopicPage),
     Kind("page", _("Other pages"), None),
 )
@@ -101,7 +103,7 @@ def topics_for(locale):
 
 
 # The page types that readers tag with topics (their `topics` relation).
-TAGGED_WITH_TOPICS = (NewsPage, VideoPage)
+TAGGED_WITH_TOPICS = (NewsPage, VideoPage, EventPage, EventSeriesPage)
 
 
 def filter_topic(pages, topic):

@@ -38,6 +38,7 @@ class HomePage(DirectRoutingMixin, BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "news.NewsIndexPage",
+        "events.EventIndexPage",
         "topics.TopicIndexPage",
         "videos.VideoIndexPage",
         "pages.StandardPage", "pages.FeedbackFormPage",

@@ -231,8 +231,8 @@ def option_labels(response, select_id):
 def test_filter_by_content_type_with_counts(client, content):
     response = get(client, "/en/search/", q="pandemic")
     assert option_labels(response, "search-type") == {
-        "": "All content", "news": "News (1)", "video": "Videos (1)", "topic": "Topics (0)",
-        "page": "Other pages (0)",
+        "": "All content", "news": "News (1)", "video": "Videos (1)", "event": "Events (0)",
+        "topic": "Topics (0)", "page": "Other pages (0)",
     }
     response = get(client, "/en/search/", q="pandemic", type="video")
     assert result_titles(response) == ["The pandemic at the town hall"]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "topics",
     "videos",
     "news",
+    "events",
     "editorial",
     "translation",
     "search",
@@ -312,6 +313,8 @@ TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "7"))
 PERIODIC_TASKS = {
     "editorial.tasks.publish_scheduled": EDITORIAL_SCHEDULER_INTERVAL,
     "core.tasks.prune_task_results": 24 * 60 * 60,
+    # An event that ended moves from "upcoming" to the archive (events/tasks.py).
+    "events.tasks.retire_ended_events": 60,
 }
 # Media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, otherwise files
 # under MEDIA_ROOT, which production serves at MEDIA_URL (core/media.py, deploy/nginx/).

@@ -46,6 +46,9 @@ class Command(BaseCommand):
             else:
                 builder.build()
                 self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+            if not builder.events_built():
+                # Also added to a demo loaded before there were events.
+                builder.build_events()
             self.create_demo_users(password)
             create_demo_accounts(password)
             create_translator_accounts(password)
