@@ -54,7 +54,9 @@ TABLE_NAMES = {
 QUERIES = {
     "importable": "SELECT uid FROM {news} WHERE deleted = 0 AND sys_language_uid = 0",
     "count": "SELECT COUNT(*) AS n FROM {news}",
-    "news": "SELECT * FROM {news} ORDER BY sys_language_uid, uid",
+    "originals": "SELECT * FROM {news} WHERE sys_language_uid = 0 ORDER BY uid",
+    "translations": "SELECT * FROM {news} WHERE sys_language_uid <> 0 "
+                    "ORDER BY sys_language_uid, uid",
     "one_news": "SELECT * FROM {news} WHERE uid = %s",
     "present": "SELECT uid FROM {news} WHERE deleted = 0",
     "categories": "SELECT * FROM {category} WHERE deleted = 0 ORDER BY sys_language_uid, uid",
@@ -228,15 +230,22 @@ class Importer:
         self.importable = {row["uid"] for row in self.rows("importable")}
         self.import_categories()
         total = self.rows("count")[0]["n"]
+        done = 0
         waiting = []
-        for done, row in enumerate(self.source.stream(self.sql("news")), start=1):
+        for row in self.source.stream(self.sql("originals")):
             if self.import_news(row) == "waiting":
                 waiting.append(row["uid"])
-            if self.progress:
-                self.progress(done, total)
-        for uid in waiting:  # links to items imported later in the run
+            done += 1
+            self.show_progress(done, total)
+        # Links to items imported later in the run; before the translations are made, so
+        # that they are made from the German pages as they stay.
+        for uid in waiting:
             for row in self.rows("one_news", (uid,)):
                 self.import_news(row, second_pass=True)
+        for row in self.source.stream(self.sql("translations")):
+            self.import_news(row)
+            done += 1
+            self.show_progress(done, total)
         self.report_disappeared()
 
     # --- Lookups ------------------------------------------------------------------------
@@ -258,6 +267,10 @@ class Importer:
 
     def will_import(self, uid):
         return uid in self.importable
+
+    def show_progress(self, done, total):
+        if self.progress:
+            self.progress(done, total)
 
     def sql(self, name):
         """One of `QUERIES`, with the table names quoted for the source's dialect."""
