@@ -23,6 +23,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -195,21 +196,22 @@ class Importer:
 
     def check(self):
         if not (self.public_root / "fileadmin").is_dir():
-            raise SourceError(
-                f"--public-root {self.public_root} holds no fileadmin/ folder: give the TYPO3 "
-                "web root (the folder that contains fileadmin/).")
+            raise SourceError(_(
+                "--public-root %(path)s holds no fileadmin/ folder: give the TYPO3 web root "
+                "(the folder that contains fileadmin/).") % {"path": self.public_root})
         self.source.check()
         self.locales = {}
         for code in self.languages.values():
             locale = Locale.objects.filter(language_code=code).first()
             if locale is None:
-                raise SourceError(f"The site has no language “{code}”.")
+                raise SourceError(_("The site has no language “%(code)s”.") % {"code": code})
             self.locales[code] = locale
         self.source_language = self.languages.get(0, "de")
         german = self.locales[self.source_language]
         self.news_index = NewsIndexPage.objects.filter(locale=german).first()
         if self.news_index is None:
-            raise SourceError("The site has no German news index (“Aktuelles”) to import into.")
+            raise SourceError(_("The site has no news index (“Aktuelles”) in the source "
+                                "language to import into."))
         self.topic_index = TopicIndexPage.objects.filter(locale=german).first()
         self.news_columns = self.source.columns(NEWS_TABLE)
         self.tables = self.source.tables()

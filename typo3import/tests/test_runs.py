@@ -30,7 +30,7 @@ def test_a_dry_run_checks_everything_and_writes_nothing(typo3, site_tree, tmp_pa
     assert report.counts["translations"]["created"] == 2
     assert {"table": "tx_news_domain_model_news", "uid": 12,
             "reason": "empty title"} in report.failures
-    assert "Probelauf (nichts gespeichert)" in report.output
+    assert "Probelauf: nichts wurde gespeichert" in report.output
 
 
 def test_an_interrupted_run_completes_when_run_again(typo3, site_tree, tmp_path, monkeypatch):
@@ -66,7 +66,7 @@ def test_as_drafts_imports_everything_for_approval(typo3, site_tree, tmp_path):
 def test_an_unreachable_database_stops_with_a_clear_message(site_tree, tmp_path):
     (tmp_path / "fileadmin").mkdir()
     before = written()
-    with pytest.raises(CommandError, match="cannot be reached"):
+    with pytest.raises(CommandError, match="ist nicht erreichbar"):
         call_command("import_typo3", database="mysql://root@127.0.0.1:1/typo3",
                      public_root=str(tmp_path))
     assert written() == before
@@ -75,7 +75,7 @@ def test_an_unreachable_database_stops_with_a_clear_message(site_tree, tmp_path)
 def test_a_wrong_public_root_stops_with_a_clear_message(typo3, site_tree, tmp_path):
     url, _public_root = typo3
     before = written()
-    with pytest.raises(CommandError, match="fileadmin/"):
+    with pytest.raises(CommandError, match="enthält keinen Ordner fileadmin/"):
         call_command("import_typo3", database=url, public_root=str(tmp_path / "nowhere"))
     assert written() == before
 
@@ -87,7 +87,7 @@ def test_a_database_without_tx_news_stops_with_a_clear_message(typo3, site_tree,
     (tmp_path / "fileadmin").mkdir()
     before = written()
     try:
-        with pytest.raises(CommandError, match="holds no tx_news archive"):
+        with pytest.raises(CommandError, match="enthält kein tx_news-Archiv"):
             call_command("import_typo3", database=empty, public_root=str(tmp_path))
     finally:
         fixtures.drop_database(empty)
@@ -96,7 +96,7 @@ def test_a_database_without_tx_news_stops_with_a_clear_message(typo3, site_tree,
 
 def test_an_unknown_database_address_is_refused(site_tree, tmp_path):
     (tmp_path / "fileadmin").mkdir()
-    with pytest.raises(CommandError, match="not understood"):
+    with pytest.raises(CommandError, match="nicht verständlich"):
         call_command("import_typo3", database="oracle://x/y", public_root=str(tmp_path))
 
 

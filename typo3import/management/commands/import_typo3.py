@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from typo3import.importer import Importer
 from typo3import.source import Source, SourceError
@@ -65,9 +66,9 @@ class Command(BaseCommand):
                 raise CommandError(f"--categories: {error}") from error
         public_root = Path(options["public_root"])
         if not (public_root / "fileadmin").is_dir():
-            raise CommandError(
-                f"--public-root {public_root}: kein Ordner fileadmin/ darin / holds no "
-                "fileadmin/ folder. Give the TYPO3 web root.")
+            raise CommandError(_(
+                "--public-root %(path)s holds no fileadmin/ folder: give the TYPO3 web root "
+                "(the folder that contains fileadmin/).") % {"path": public_root})
         progress = self.progress if sys.stdout.isatty() and options["verbosity"] else None
         try:
             with Source(options["database"]) as source:
@@ -93,8 +94,7 @@ class Command(BaseCommand):
         self.stdout.flush()
 
     def print_report(self, report):
-        heading = "Probelauf (nichts gespeichert) / Dry run (nothing written)" \
-            if report.dry_run else "Import"
+        heading = _("Dry run: nothing was written") if report.dry_run else _("Import")
         self.stdout.write(self.style.MIGRATE_HEADING(heading))
         for kind, outcomes in sorted(report.counts.items()):
             counts = ", ".join(f"{outcome} {number}" for outcome, number in
