@@ -10,7 +10,7 @@ from conftest import build_site_tree
 from pages.tests.test_accessibility import axe_findings
 from typo3import import fixtures
 
-from .conftest import SERVERS, reachable
+from .conftest import require
 from .helpers import page_of, run_import
 
 pytestmark = pytest.mark.browser
@@ -18,9 +18,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def imported_site(transactional_db, tmp_path):
-    server = SERVERS["mariadb"]
-    if not reachable(server):
-        pytest.fail(f"MariaDB at {server} is unreachable; the import reads from it.")
+    server = require("mariadb")
     url = f"{server}/typo3_{uuid.uuid4().hex[:10]}"
     fixtures.build(url, tmp_path / "web")
     try:
