@@ -10,6 +10,7 @@ and the peak memory (resident set) of each, against the targets: the import in u
 minutes, a re-run in under 2, memory under 500 MB throughout.
 """
 
+import json
 import os
 import resource
 import subprocess
@@ -75,10 +76,16 @@ def main():
             results = {}
             for name in ("import", "re-run"):
                 log(f"{name} …")
+                report_file = Path(folder) / f"{name}.json"
                 results[name] = manage(
                     "import_typo3", "--database", SOURCE_URL, "--public-root", str(web),
                     "--detail-path", "de=/aktuelles/detail/", "--verbosity", "0",
-                    "--report", str(Path(folder) / f"{name}.json"), env=env)
+                    "--report", str(report_file), env=env)
+                report = json.loads(report_file.read_text())
+                log(f"{name}: {report['counts']}; {len(report['failures'])} failure(s)")
+                if report["failures"]:
+                    log(f"first failure: {report['failures'][0]}")
+                    return 1
         finally:
             fixtures.drop_database(SOURCE_URL)
             fixtures.drop_database(DATABASE_URL)

@@ -398,7 +398,7 @@ def archive(now):
         for index, category in enumerate(category_uids)
     ]
     tags = [{"uid": 1, "pid": 4, "title": "Pandemie"},
-            {"uid": 2, "pid": 4, "title": "Lernprozess"}]
+            {"uid": 2, "pid": 4, "title": "Städtepartnerschaft"}]
     tag_mm = [{"uid_local": 1, "uid_foreign": 1, "sorting": 1},
               {"uid_local": 1, "uid_foreign": 2, "sorting": 2}]
     related_mm = [{"uid_local": 1, "uid_foreign": 2, "sorting": 1}]

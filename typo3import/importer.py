@@ -48,7 +48,8 @@ TABLE_NAMES = {
     "news": NEWS_TABLE, "category": "sys_category", "category_mm": "sys_category_record_mm",
     "related": "tx_news_domain_model_news_related_mm", "link": "tx_news_domain_model_link",
     "content": "tt_content", "file": "sys_file", "metadata": "sys_file_metadata",
-    "reference": "sys_file_reference",
+    "reference": "sys_file_reference", "tag": "tx_news_domain_model_tag",
+    "tag_mm": "tx_news_domain_model_news_tag_mm",
 }
 # Every query the import sends; table names are filled in quoted (`Importer.sql`), values are
 # always parameters.
@@ -75,6 +76,8 @@ QUERIES = {
         "SELECT * FROM {reference} WHERE tablenames = 'tt_content' AND uid_foreign = %s "
         "AND deleted = 0 AND hidden = 0 ORDER BY sorting_foreign"),
     "related": "SELECT uid_foreign FROM {related} WHERE uid_local = %s ORDER BY sorting",
+    "tags": ("SELECT t.title FROM {tag_mm} mm JOIN {tag} t ON t.uid = mm.uid_foreign "
+             "WHERE mm.uid_local = %s AND t.deleted = 0 ORDER BY mm.sorting"),
     "links": ("SELECT * FROM {link} WHERE parent = %s AND deleted = 0 AND hidden = 0 "
               "ORDER BY sorting, uid"),
     "content": ("SELECT * FROM {content} WHERE tx_news_related_news = %s AND deleted = 0 "
@@ -491,6 +494,7 @@ class Importer:
             self.tables else []
         data["links"] = self.rows("links", (uid,)) if TABLE_NAMES["link"] in self.tables else []
         data["content"] = self.rows("content", (uid,)) if "tt_content" in self.tables else []
+        data["tags"] = self.rows("tags", (uid,)) if TABLE_NAMES["tag"] in self.tables else []
         data["content_refs"] = [self.rows("content_references", (element["uid"],))
                                 for element in data["content"]]
         return data
@@ -536,6 +540,10 @@ class Importer:
                 {"page": None, "url": link["uri"], "title": (link.get("title") or
                                                              link["uri"])[:255]}
                 for link in data["links"] if (link.get("uri") or "").startswith("http")]}))
+        keywords = [word.strip() for word in (row.get("keywords") or "").split(",")]
+        keywords += [tag["title"].strip() for tag in data["tags"] if tag.get("title")]
+        fields["search_keywords"] = ", ".join(dict.fromkeys(
+            word for word in keywords if word))[:500]
         subtitle = (row.get("alternative_title") or "").strip()
         fields.update(
             title=row["title"].strip()[:255],

@@ -47,7 +47,7 @@ def laid_over(source_page, fields):
             candidate.body = StreamValue(stream_block, blocks)
         elif name in {"title", "subtitle", "teaser", "search_description", "seo_title",
                       "lead_image_alt", "lead_image_caption", "lead_image_credit",
-                      "introduction"}:
+                      "introduction", "search_keywords"}:
             setattr(candidate, name, value)
     return candidate
 

@@ -133,6 +133,8 @@ def test_the_english_record_is_the_translation_of_the_german_page(imported, clie
     response = client.get(english.url)
     assert english.url.startswith("/en/")
     assert "Become part of this year’s COVID-19 programme!" in response.content.decode()
+    hrefs = [a["href"] for a in soup(response).find("main").find_all("a", href=True)]
+    assert page_of(4, "en").url in hrefs  # the English report, not the German one
 
 
 def test_imported_translations_are_up_to_date_in_the_translation_status(imported, admin_client):
@@ -297,3 +299,8 @@ def test_speaking_urls_redirect_to_the_page_and_follow_it_when_it_moves(imported
     response = client.get(old)
     assert response.status_code == 301
     assert response["Location"].endswith("/covid-19-programm-2021/")
+
+
+def test_keywords_and_tags_become_search_keywords(imported):
+    assert page_of(1).search_keywords == "COVID-19, Pandemie, Städtepartnerschaft"
+    assert page_of(3, "en").search_keywords == "COVID-19, pandemic"
