@@ -304,3 +304,19 @@ def test_speaking_urls_redirect_to_the_page_and_follow_it_when_it_moves(imported
 def test_keywords_and_tags_become_search_keywords(imported):
     assert page_of(1).search_keywords == "COVID-19, Pandemie, Städtepartnerschaft"
     assert page_of(3, "en").search_keywords == "COVID-19, pandemic"
+
+
+def test_a_record_gone_from_typo3_is_reported_and_its_page_kept(imported, tmp_path):
+    from typo3import.fixtures import Writer
+
+    writer = Writer(imported.url)
+    writer.execute("UPDATE `tx_news_domain_model_news` SET deleted = 1 WHERE uid = 13")
+    writer.close()
+    try:
+        again = run_import(imported.url, imported.public_root, tmp_path)
+    finally:
+        writer = Writer(imported.url)
+        writer.execute("UPDATE `tx_news_domain_model_news` SET deleted = 0 WHERE uid = 13")
+        writer.close()
+    assert "no longer in the source (deleted there); the page is kept" in warnings_for(again, 13)
+    assert page_of(13).live

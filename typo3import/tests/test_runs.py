@@ -105,3 +105,18 @@ def test_pages_made_in_code_get_the_admins_german_slug(site_tree):
 
     page = NewsPageFactory(parent=site_tree.news_index, title="Städte geöffnet", slug="")
     assert page.slug == "staedte-geoeffnet"
+
+
+def test_a_category_mapped_in_the_csv_joins_an_existing_topic_hub(typo3, site_tree, tmp_path):
+    from topics.factories import TopicPageFactory
+    from topics.models import TopicPage
+
+    url, public_root = typo3
+    hub = TopicPageFactory(parent=site_tree.topic_index, title="Stadtentwicklung",
+                           slug="stadtentwicklung")
+    mapping = tmp_path / "categories.csv"
+    mapping.write_text("Städte,Stadtentwicklung\n", encoding="utf-8")
+    report = run_import(url, public_root, tmp_path, categories=str(mapping))
+    assert hub.pk in set(page_of(1).topics.values_list("pk", flat=True))
+    assert not TopicPage.objects.filter(title="Städte").exists()
+    assert report.counts["topics"]["mapped"] == 1
