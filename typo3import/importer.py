@@ -62,27 +62,34 @@ QUERIES = {
     "one_news": "SELECT * FROM {news} WHERE uid = %s",
     "present": "SELECT uid FROM {news} WHERE deleted = 0",
     "categories": "SELECT * FROM {category} WHERE deleted = 0 ORDER BY sys_language_uid, uid",
-    "news_categories": (
-        "SELECT mm.uid_local AS uid FROM {category_mm} mm JOIN {category} c "
-        "ON c.uid = mm.uid_local WHERE mm.uid_foreign = %s AND mm.tablenames = %s "
-        "AND mm.fieldname = 'categories' AND c.deleted = 0 ORDER BY mm.sorting_foreign"),
     "file": "SELECT * FROM {file} WHERE uid = %s",
     "file_by_identifier": "SELECT uid FROM {file} WHERE identifier = %s",
     "metadata": "SELECT * FROM {metadata} WHERE file = %s ORDER BY sys_language_uid",
-    "references": (
-        "SELECT * FROM {reference} WHERE tablenames = %s AND uid_foreign = %s "
-        "AND fieldname = %s AND deleted = 0 AND hidden = 0 ORDER BY sorting_foreign"),
-    "content_references": (
-        "SELECT * FROM {reference} WHERE tablenames = 'tt_content' AND uid_foreign = %s "
-        "AND deleted = 0 AND hidden = 0 ORDER BY sorting_foreign"),
-    "related": "SELECT uid_foreign FROM {related} WHERE uid_local = %s ORDER BY sorting",
-    "tags": ("SELECT t.title FROM {tag_mm} mm JOIN {tag} t ON t.uid = mm.uid_foreign "
-             "WHERE mm.uid_local = %s AND t.deleted = 0 ORDER BY mm.sorting"),
-    "links": ("SELECT * FROM {link} WHERE parent = %s AND deleted = 0 AND hidden = 0 "
-              "ORDER BY sorting, uid"),
-    "content": ("SELECT * FROM {content} WHERE tx_news_related_news = %s AND deleted = 0 "
-                "AND hidden = 0 ORDER BY sorting"),
 }
+# The same, for a batch of records at once (`{marks}`: one placeholder per uid).
+BATCH_QUERIES = {
+    "references": (
+        "SELECT * FROM {reference} WHERE tablenames = %s AND uid_foreign IN ({marks}) "
+        "AND deleted = 0 AND hidden = 0 ORDER BY uid_foreign, sorting_foreign, uid"),
+    "metadata": ("SELECT * FROM {metadata} WHERE file IN ({marks}) "
+                 "ORDER BY file, sys_language_uid, uid"),
+    "categories": (
+        "SELECT mm.uid_foreign AS news, mm.uid_local AS uid FROM {category_mm} mm "
+        "JOIN {category} c ON c.uid = mm.uid_local WHERE mm.tablenames = %s "
+        "AND mm.fieldname = 'categories' AND c.deleted = 0 AND mm.uid_foreign IN ({marks}) "
+        "ORDER BY mm.uid_foreign, mm.sorting_foreign, mm.uid_local"),
+    "related": ("SELECT uid_local, uid_foreign FROM {related} WHERE uid_local IN ({marks}) "
+                "ORDER BY uid_local, sorting, uid_foreign"),
+    "links": ("SELECT * FROM {link} WHERE deleted = 0 AND hidden = 0 AND parent IN ({marks}) "
+              "ORDER BY parent, sorting, uid"),
+    "content": ("SELECT * FROM {content} WHERE deleted = 0 AND hidden = 0 "
+                "AND tx_news_related_news IN ({marks}) "
+                "ORDER BY tx_news_related_news, sorting, uid"),
+    "tags": ("SELECT mm.uid_local AS news, t.title FROM {tag_mm} mm JOIN {tag} t "
+             "ON t.uid = mm.uid_foreign WHERE t.deleted = 0 AND mm.uid_local IN ({marks}) "
+             "ORDER BY mm.uid_local, mm.sorting, t.uid"),
+}
+BATCH = 200
 
 
 @dataclass
@@ -194,6 +201,7 @@ class Importer:
         self.label = label or source.name
         self.report = Report(dry_run=dry_run)
         self.now = timezone.now()
+        self.metadata_rows = {}
 
     # --- Set-up -----------------------------------------------------------------------
 
@@ -237,20 +245,22 @@ class Importer:
         total = self.rows("count")[0]["n"]
         done = 0
         waiting = []
-        for row in self.source.stream(self.sql("originals")):
-            if self.import_news(row) == "waiting":
-                waiting.append(row["uid"])
-            done += 1
-            self.show_progress(done, total)
+        for batch in self.batches(self.source.stream(self.sql("originals"))):
+            for row in batch:
+                if self.import_news(row) == "waiting":
+                    waiting.append(row["uid"])
+                done += 1
+                self.show_progress(done, total)
         # Links to items imported later in the run; before the translations are made, so
         # that they are made from the German pages as they stay.
         for uid in waiting:
             for row in self.rows("one_news", (uid,)):
                 self.import_news(row, second_pass=True)
-        for row in self.source.stream(self.sql("translations")):
-            self.import_news(row)
-            done += 1
-            self.show_progress(done, total)
+        for batch in self.batches(self.source.stream(self.sql("translations"))):
+            for row in batch:
+                self.import_news(row)
+                done += 1
+                self.show_progress(done, total)
         self.report_disappeared()
 
     # --- Lookups ------------------------------------------------------------------------
@@ -273,14 +283,45 @@ class Importer:
     def will_import(self, uid):
         return uid in self.importable
 
+    def batches(self, rows):
+        """The rows in batches of `BATCH`, with what each record is made from read for the
+        whole batch at once (`gather`); memory holds one batch."""
+        batch = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == BATCH:
+                self.prepare(batch)
+                yield batch
+                batch = []
+        if batch:
+            self.prepare(batch)
+            yield batch
+
+    def prepare(self, rows):
+        self.prepared = self.gather_all(rows)
+        self.known = {(record.uid, record.language): record for record in
+                      ImportedRecord.objects.filter(
+                          source=self.label, kind=ImportedRecord.Kind.NEWS,
+                          uid__in=[row["uid"] for row in rows]).select_related("page")}
+
     def show_progress(self, done, total):
         if self.progress:
             self.progress(done, total)
 
-    def sql(self, name):
+    def sql(self, name, queries=QUERIES, **extra):
         """One of `QUERIES`, with the table names quoted for the source's dialect."""
-        return QUERIES[name].format(**{key: self.source.q(table)
-                                       for key, table in TABLE_NAMES.items()})
+        return queries[name].format(**{key: self.source.q(table)
+                                       for key, table in TABLE_NAMES.items()}, **extra)
+
+    def grouped(self, name, key, uids, *params):
+        """{uid: rows} of a batch query for `uids`."""
+        result = {uid: [] for uid in uids}
+        if not uids:
+            return result
+        sql = self.sql(name, BATCH_QUERIES, marks=", ".join(["%s"] * len(uids)))
+        for row in self.source.fetch(sql, (*params, *uids)):
+            result.setdefault(row[key], []).append(row)
+        return result
 
     def rows(self, name, params=()):
         return self.source.fetch(self.sql(name), params)
@@ -340,16 +381,14 @@ class Importer:
             source=self.label, kind=ImportedRecord.Kind.CATEGORY, uid=row["uid"],
             language=language, defaults={"page": topic, "fingerprint": fingerprint(row)})
 
-    def topics_for(self, uid):
-        if "sys_category_record_mm" not in self.tables:
-            return [], []
-        rows = self.rows("news_categories", (uid, NEWS_TABLE))
-        topics = []
-        for row in rows:
-            found = self.record(ImportedRecord.Kind.CATEGORY, row["uid"], self.source_language)
-            if found is not None and found.page_id:
-                topics.append(found.page_id)
-        return topics, rows
+    def topic_pages(self):
+        """{category uid: topic hub id} of the categories imported so far."""
+        if getattr(self, "_topic_pages", None) is None:
+            self._topic_pages = dict(ImportedRecord.objects.filter(
+                source=self.label, kind=ImportedRecord.Kind.CATEGORY,
+                language=self.source_language, page__isnull=False,
+            ).values_list("uid", "page_id"))
+        return self._topic_pages
 
     # --- Files ---------------------------------------------------------------------------
 
@@ -360,7 +399,9 @@ class Importer:
     def metadata(self, file_uid, language):
         if "sys_file_metadata" not in self.tables:
             return {}
-        rows = self.rows("metadata", (file_uid,))
+        rows = self.metadata_rows.get(file_uid)
+        if rows is None:
+            rows = self.rows("metadata", (file_uid,))
         chosen = {}
         for row in rows:
             if self.language_of(row) in (self.source_language, language):
@@ -436,9 +477,6 @@ class Importer:
         rows = self.rows("file_by_identifier", ("/" + identifier.lstrip("/"),))
         return self.document_for_file(rows[0]["uid"], table, uid) if rows else None
 
-    def references(self, table, uid, fieldname):
-        return self.rows("references", (table, uid, fieldname))
-
     def image_block(self, reference, language, table, uid):
         metadata = self.metadata(reference["uid_local"], language)
         image = self.image_for_file(reference["uid_local"], table, uid, metadata)
@@ -481,23 +519,50 @@ class Importer:
             self.report.fail(NEWS_TABLE, uid, f"{type(error).__name__}: {error}")
             return None
 
-    def gather(self, row, language):
-        """Everything a news item is made from, read from the source."""
-        uid = row["uid"]
-        data = {"row": row}
-        data["media"] = self.references(NEWS_TABLE, uid, "fal_media")
-        data["files"] = self.references(NEWS_TABLE, uid, "fal_related_files")
-        data["metadata"] = [self.metadata(ref["uid_local"], language)
-                            for ref in data["media"] + data["files"]]
-        data["topics"], data["categories"] = self.topics_for(uid)
-        data["related"] = self.rows("related", (uid,)) if TABLE_NAMES["related"] in \
-            self.tables else []
-        data["links"] = self.rows("links", (uid,)) if TABLE_NAMES["link"] in self.tables else []
-        data["content"] = self.rows("content", (uid,)) if "tt_content" in self.tables else []
-        data["tags"] = self.rows("tags", (uid,)) if TABLE_NAMES["tag"] in self.tables else []
-        data["content_refs"] = [self.rows("content_references", (element["uid"],))
-                                for element in data["content"]]
-        return data
+    def gather_all(self, rows):
+        """{uid: everything the news item is made from}, read from the source for all `rows`
+        with one query per kind of related row."""
+        uids = [row["uid"] for row in rows]
+        has = self.tables.__contains__
+
+        def grouped(name, key, table, *params):
+            return self.grouped(name, key, uids, *params) if has(table) else {}
+
+        references = grouped("references", "uid_foreign", "sys_file_reference", NEWS_TABLE)
+        categories = grouped("categories", "news", "sys_category_record_mm", NEWS_TABLE)
+        related = grouped("related", "uid_local", TABLE_NAMES["related"])
+        links = grouped("links", "parent", TABLE_NAMES["link"])
+        content = grouped("content", "tx_news_related_news", "tt_content")
+        tags = grouped("tags", "news", TABLE_NAMES["tag_mm"]) if has(TABLE_NAMES["tag"]) else {}
+        elements = [element["uid"] for found in content.values() for element in found]
+        content_refs = self.grouped("references", "uid_foreign", elements, "tt_content") \
+            if elements and has("sys_file_reference") else {}
+        file_uids = sorted({ref["uid_local"] for found in [*references.values(),
+                                                            *content_refs.values()]
+                            for ref in found})
+        self.metadata_rows = (self.grouped("metadata", "file", file_uids)
+                              if has("sys_file_metadata") else {})
+        topic_pages = self.topic_pages()
+        gathered = {}
+        for row in rows:
+            uid, language = row["uid"], self.language_of(row)
+            refs = references.get(uid, [])
+            data = {"row": row}
+            data["media"] = [ref for ref in refs if ref["fieldname"] == "fal_media"]
+            data["files"] = [ref for ref in refs if ref["fieldname"] == "fal_related_files"]
+            data["metadata"] = [self.metadata(ref["uid_local"], language)
+                                for ref in data["media"] + data["files"]]
+            data["categories"] = categories.get(uid, [])
+            data["topics"] = [topic_pages[category["uid"]] for category in data["categories"]
+                              if category["uid"] in topic_pages]
+            data["related"] = related.get(uid, [])
+            data["links"] = links.get(uid, [])
+            data["content"] = content.get(uid, [])
+            data["tags"] = tags.get(uid, [])
+            data["content_refs"] = [content_refs.get(element["uid"], [])
+                                    for element in data["content"]]
+            gathered[uid] = data
+        return gathered
 
     def build_fields(self, data, language, links):
         row = data["row"]
@@ -596,9 +661,14 @@ class Importer:
 
     def _import_news(self, row, language, kind, second_pass):
         uid = row["uid"]
-        data = self.gather(row, language)
+        prepared = getattr(self, "prepared", {})
+        data = prepared.get(uid) if not second_pass else None
+        if data is None:
+            data = self.gather_all([row])[uid]
         print_ = fingerprint(data, self.as_drafts)
-        known = self.record(ImportedRecord.Kind.NEWS, uid, language)
+        known = None if second_pass else getattr(self, "known", {}).get((uid, language))
+        if known is None:
+            known = self.record(ImportedRecord.Kind.NEWS, uid, language)
         if known is not None and known.page_id and known.fingerprint == print_:
             self.report.count(kind, "unchanged")
             return "unchanged"
