@@ -84,27 +84,45 @@ class Converter:
         for node in list(soup.contents):
             if isinstance(node, Comment):
                 continue
-            if isinstance(node, NavigableString):
-                if node.strip():
-                    pending.append(f"<p>{self.inline(node)}</p>")
-                continue
-            name = node.name.lower()
-            if name in DROPPED:
-                self.warn(f"<{name}> removed")
-                continue
-            if name in HEADINGS:
+            # Images in the text (TYPO3's editor wrote <img src="fileadmin/…">) become image
+            # blocks after the text they stood in.
+            images = [node] if isinstance(node, Tag) and node.name == "img" else (
+                node.find_all("img") if isinstance(node, Tag) else [])
+            image_blocks = []
+            for image in images:
+                block = self.links.image(image.get("src", ""), image.get("alt", ""))
+                if block is not None:
+                    image_blocks.append(("image", block))
+                image.extract()
+            if image_blocks:
+                self.handle(node, blocks, pending, flush)
                 flush()
-                text_value = " ".join(node.get_text(" ").split())
-                if text_value:
-                    blocks.append(("heading", {"text": text_value[:255],
-                                               "level": HEADINGS[name]}))
+                blocks.extend(image_blocks)
                 continue
-            if name == "table":
-                pending.append(self.table(node))
-                continue
-            pending.append(self.block(node))
+            self.handle(node, blocks, pending, flush)
         flush()
         return blocks
+
+    def handle(self, node, blocks, pending, flush):
+        """One top-level node: a heading block, or rich text added to `pending`."""
+        if isinstance(node, NavigableString):
+            if node.strip():
+                pending.append(f"<p>{self.inline(node)}</p>")
+            return
+        name = node.name.lower()
+        if name == "img":
+            return  # taken out as an image block
+        if name in DROPPED:
+            self.warn(f"<{name}> removed")
+        elif name in HEADINGS:
+            flush()
+            text_value = " ".join(node.get_text(" ").split())
+            if text_value:
+                blocks.append(("heading", {"text": text_value[:255], "level": HEADINGS[name]}))
+        elif name == "table":
+            pending.append(self.table(node))
+        else:
+            pending.append(self.block(node))
 
     def table(self, node):
         self.warn("table turned into paragraphs (the body has no table block)")

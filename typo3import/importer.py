@@ -176,6 +176,24 @@ class Links:
             return self.old_site(href.lstrip("/"), inner, f"relative link {href}")
         return inner
 
+    def image(self, src, alt):
+        """An image block for an <img> in the text, from its file under fileadmin/."""
+        identifier = html.unescape(src or "").split("fileadmin", 1)
+        if len(identifier) != 2:
+            self.warn(f"image {src} is not in fileadmin/: removed")
+            return None
+        rows = self.importer.rows("file_by_identifier", ("/" + identifier[1].lstrip("/"),))
+        image = self.importer.image_for_file(rows[0]["uid"], self.table, self.uid) if rows \
+            else None
+        if image is None:
+            if not rows:
+                self.warn(f"image {src} is not in sys_file: removed")
+            return None
+        if not alt.strip() and not image.description:
+            self.warn(f"image {src} in the text has no alternative text")
+        return {"image": image, "alt_text": alt.strip()[:255], "decorative": False,
+                "caption": "", "credit": ""}
+
     def old_site(self, path, inner, message):
         old_site = self.importer.old_site
         if not old_site:

@@ -114,6 +114,16 @@ def test_old_link_tags_become_internal_document_and_external_links(imported):
     assert "<i>Erstens</i>" in stored and "<b>Zweitens</b>" in stored
 
 
+def test_images_in_the_text_become_image_blocks_in_both_languages(imported):
+    def text_images(page):
+        return [block.value for block in page.body if block.block_type == "image"]
+
+    german = text_images(page_of(2))
+    assert german[0]["alt_text"] == "Eine Straße in Köln"
+    assert text_images(page_of(4, "en"))[0]["alt_text"] == "A street in Cologne"
+    assert get_image_model().objects.count() == 2  # the same file as the notice's
+
+
 def test_content_elements_become_blocks_and_unknown_ones_are_reported(imported):
     kinds = [block.block_type for block in page_of(2).body]
     assert kinds.count("heading") >= 3  # the text, uploads and table elements' headers
