@@ -180,6 +180,13 @@ class NewsPage(DatedPageMixin, BasePage):
     contacts = ParentalManyToManyField(
         Contact, verbose_name=_("contacts"), blank=True, related_name="news_pages"
     )
+    # Words readers search for that the text may not use (an imported archive's tags and
+    # keywords); found by the site's search, never shown.
+    search_keywords = models.CharField(
+        _("search keywords"), max_length=500, blank=True,
+        help_text=_("Words readers may search for that the text does not use, separated by "
+                    "commas."),
+    )
 
     # In the order an editor writes: what readers see first comes first.
     content_panels = BasePage.content_panels + [
@@ -198,9 +205,10 @@ class NewsPage(DatedPageMixin, BasePage):
         FieldPanel("byline", widget=FilterableRadios),
         InlinePanel("related_links", heading=_("Related content"), label=_("Page")),
     ]
-    promote_panels = without_teaser(BasePage.promote_panels)
+    promote_panels = without_teaser(BasePage.promote_panels) + [FieldPanel("search_keywords")]
     search_fields = BasePage.search_fields + [
         index.SearchField("subtitle"),
+        index.SearchField("search_keywords"),
         index.SearchField("body"),
         index.FilterField("date"),
     ]
@@ -217,6 +225,7 @@ class NewsPage(DatedPageMixin, BasePage):
         TranslatableField("byline"),
         SynchronizedField("contacts"),
         SynchronizedField("related_links"),
+        TranslatableField("search_keywords"),
     ]
     base_form_class = NewsPageForm
     parent_page_types = ["news.NewsIndexPage"]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "caching",
     "security",
     "ops",
+    "typo3import",
     "demo",
     "wagtail_localize",
     "wagtail.locales",  # not wagtail_localize.locales: its "Sync from" publishes aliases
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Old TYPO3 URLs (?tx_news_pi1[news]=…) answer 301 before any page is looked for.
+    "typo3import.legacy.OldUrlMiddleware",
     "caching.routes.RouteCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
