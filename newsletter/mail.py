@@ -7,7 +7,7 @@ unsubscribe headers and a visible unsubscribe link.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -103,7 +103,7 @@ def render_issue(issue, unsubscribe_url):
     return html, text
 
 
-def issue_message(issue, to, unsubscribe_url, connection=None, rendered=None):
+def issue_message(issue, to, unsubscribe_url, rendered=None):
     """The issue as a mail to `to`, with the one-click unsubscribe headers (RFC 8058)."""
     html, text = rendered or render_issue(issue, unsubscribe_url)
     if rendered:
@@ -111,7 +111,6 @@ def issue_message(issue, to, unsubscribe_url, connection=None, rendered=None):
         text = text.replace(RECIPIENT_MARK, unsubscribe_url)
     message = EmailMultiAlternatives(
         subject=issue.title, body=text, from_email=newsletter_from(), to=[to],
-        connection=connection,
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -144,5 +143,6 @@ def send_confirmation(subscriber, token):
         }
         text = render_to_string("newsletter/email/confirmation.txt", context)
         subject = _("Please confirm your subscription to the Connective Cities newsletter")
-    EmailMultiAlternatives(subject=subject, body=text, from_email=newsletter_from(),
-                           to=[subscriber.email]).send()
+    message = EmailMultiAlternatives(subject=subject, body=text, from_email=newsletter_from(),
+                                     to=[subscriber.email])
+    mailers.default.send_messages([message])

@@ -23,7 +23,7 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail import mailers
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -140,7 +140,7 @@ def run_delivery(delivery_id, stop_after=None):
     _list_recipients(delivery)
     issue = delivery.issue.specific
     rendered = render_issue_for_everyone(issue)
-    connection = get_connection()
+    connection = mailers.default
     sent = 0
     try:
         while True:
@@ -166,9 +166,9 @@ def _send_one(issue, log, connection, rendered):
         _finish(log, SendLog.State.FAILED, "no longer subscribed")
         return 0
     message = issue_message(issue, subscriber.email, unsubscribe_url(subscriber, issue),
-                            connection=connection, rendered=rendered)
+                            rendered=rendered)
     try:
-        message.send()
+        connection.send_messages([message])
     except Exception as error:
         connection.close()  # a broken connection is opened afresh for the next mail
         attempts = log.attempts + 1
@@ -227,4 +227,4 @@ def send_test(issue, address):
     message = issue_message(issue, address, url)
     with translation.override(issue.locale.language_code):
         message.subject = f"[{gettext('Test')}] {message.subject}"
-    message.send()
+    mailers.default.send_messages([message])
