@@ -9,7 +9,7 @@ export WAGTAILADMIN_BASE_URL
 DEMO_PASSWORD ?= demo-connective-2021
 export DEMO_PASSWORD
 
-.PHONY: run test install messages lint format browser cache-tools bench audit lock serve-setup backup restore
+.PHONY: run test install messages lint format browser cache-tools bench mail-bench audit lock serve-setup backup restore
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -78,6 +78,11 @@ test: messages lint browser cache-tools
 # SIZE=small for a quick run; BAKERYDEMO=path adds Wagtail's bakerydemo as the peer.
 bench: messages cache-tools
 	$(PY) bench/run.py
+
+# The newsletter: one issue to 20,000 subscribers through a local SMTP server, the worker killed
+# halfway and restarted; time, memory, and no duplicates (see bench/mail_bench.py).
+mail-bench: messages
+	$(PY) bench/mail_bench.py
 
 # Lighthouse 12 (npm, into var/lighthouse) with Debian's Chromium, through Varnish, on every
 # public page type in its mobile and desktop presets (see bench/audit.py).

@@ -38,6 +38,15 @@ def unsubscribe_url(subscriber, page=None):
                       page=page)
 
 
+def unsubscribe_addresses(issue):
+    """A function giving each subscriber's unsubscribe address for `issue`'s mail (the site
+    and the address pattern looked up once per send)."""
+    marker = "UNSUBSCRIBE-KEY"
+    pattern = public_url("newsletter_unsubscribe", issue.locale.language_code, marker,
+                         page=issue)
+    return lambda subscriber: pattern.replace(marker, subscriber.unsubscribe_key)
+
+
 def confirmation_url(language, token):
     return public_url("newsletter_confirm", language, token)
 

@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .mail import issue_message, render_issue_for_everyone, unsubscribe_url
+from .mail import issue_message, render_issue_for_everyone, unsubscribe_addresses
 from .models import Delivery, SendLog, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -139,9 +139,10 @@ def run_delivery(delivery_id, stop_after=None):
         return 0
     _list_recipients(delivery)
     issue = delivery.issue.specific
-    rendered = render_issue_for_everyone(issue)
+    rendered = (*render_issue_for_everyone(issue), unsubscribe_addresses(issue))
     connection = mailers.default
-    sent = 0
+    connection.open()  # one connection for the whole send, not one per mail
+    sent, outcome = 0, None
     try:
         while True:
             batch = list(_due(delivery, timezone.now())[:batch_size()])
@@ -149,10 +150,19 @@ def run_delivery(delivery_id, stop_after=None):
                 break
             for log in batch:
                 if stop_after is not None and sent >= stop_after:
+                    _record(outcome)
                     return sent
-                if not _claim(log):
+                # One commit per mail: the outcome of the last one and the claim of this one.
+                with transaction.atomic():
+                    _record(outcome)
+                    outcome = None
+                    claimed = _claim(log)
+                if not claimed:
                     continue
-                sent += _send_one(issue, log, connection, rendered)
+                outcome = _send_one(issue, log, connection, rendered)
+                sent += outcome[1] == SendLog.State.SENT
+            _record(outcome)
+            outcome = None
             Delivery.objects.filter(pk=delivery.pk).update(lease_until=timezone.now() + LEASE)
     finally:
         connection.close()
@@ -160,32 +170,38 @@ def run_delivery(delivery_id, stop_after=None):
     return sent
 
 
+def _record(outcome):
+    if outcome is not None:
+        log, state, error, fields = outcome
+        _finish(log, state, error, **fields)
+
+
 def _send_one(issue, log, connection, rendered):
+    """Send one mail; its outcome (log, state, error, fields), recorded by the caller."""
     subscriber = log.subscriber
     if subscriber is None or subscriber.state != Subscriber.State.CONFIRMED:
-        _finish(log, SendLog.State.FAILED, "no longer subscribed")
-        return 0
-    message = issue_message(issue, subscriber.email, unsubscribe_url(subscriber, issue),
-                            rendered=rendered)
+        return log, SendLog.State.FAILED, "no longer subscribed", {}
+    html, text, address_of = rendered
+    message = issue_message(issue, subscriber.email, address_of(subscriber),
+                            rendered=(html, text))
     try:
+        if getattr(connection, "connection", True) is None:
+            connection.open()  # after a failure, a fresh connection
         connection.send_messages([message])
     except Exception as error:
-        connection.close()  # a broken connection is opened afresh for the next mail
+        connection.close()
         attempts = log.attempts + 1
+        logger.warning("Newsletter mail %s failed (attempt %d): %s", log.pk, attempts, error)
         if _hard_bounce(error):
-            _finish(log, SendLog.State.FAILED, f"bounced: {error}")
             Subscriber.objects.filter(pk=subscriber.pk).update(
                 state=Subscriber.State.BOUNCED, bounced_at=timezone.now(),
                 bounce_reason=str(error)[:255])
-        elif _permanent(error) or attempts >= max_attempts():
-            _finish(log, SendLog.State.FAILED, str(error))
-        else:
-            _finish(log, SendLog.State.PENDING, str(error),
-                    next_attempt_at=timezone.now() + retry_delay(attempts))
-        logger.warning("Newsletter mail %s failed (attempt %d): %s", log.pk, attempts, error)
-        return 0
-    _finish(log, SendLog.State.SENT, sent_at=timezone.now())
-    return 1
+            return log, SendLog.State.FAILED, f"bounced: {error}", {}
+        if _permanent(error) or attempts >= max_attempts():
+            return log, SendLog.State.FAILED, str(error), {}
+        return log, SendLog.State.PENDING, str(error), {
+            "next_attempt_at": timezone.now() + retry_delay(attempts)}
+    return log, SendLog.State.SENT, "", {"sent_at": timezone.now()}
 
 
 def _settle(delivery):
