@@ -9,7 +9,7 @@ export WAGTAILADMIN_BASE_URL
 DEMO_PASSWORD ?= demo-connective-2021
 export DEMO_PASSWORD
 
-.PHONY: run test install messages lint format browser cache-tools bench audit lock serve-setup backup restore import-bench
+.PHONY: run test install messages lint format browser cache-tools bench mail-bench import-bench audit lock serve-setup backup restore
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -83,6 +83,10 @@ bench: messages cache-tools
 # fresh PostgreSQL database, then again unchanged: time and peak memory (typo3import/bench.py).
 import-bench: messages
 	$(PY) typo3import/bench.py
+# The newsletter: one issue to 20,000 subscribers through a local SMTP server, the worker killed
+# halfway and restarted; time, memory, and no duplicates (see bench/mail_bench.py).
+mail-bench: messages
+	$(PY) bench/mail_bench.py
 
 # Lighthouse 12 (npm, into var/lighthouse) with Debian's Chromium, through Varnish, on every
 # public page type in its mobile and desktop presets (see bench/audit.py).

@@ -116,6 +116,11 @@ REDAKTION_ROLE = Role(
         "wagtailsearchpromotions.add_searchpromotion",
         "wagtailsearchpromotions.change_searchpromotion",
         "wagtailsearchpromotions.delete_searchpromotion",
+        # The newsletter: subscribers and their consent record (no adding or editing: only
+        # a reader's own confirmation subscribes anyone), and sending issues.
+        "newsletter.view_subscriber",
+        "newsletter.delete_subscriber",
+        "newsletter.send_newsletter",
     ),
 )
 

@@ -34,6 +34,11 @@ urlpatterns = security_urlpatterns + [
     path("", include(search_urls.redirect_patterns)),
 ]
 
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # A provider's bounce and complaint webhooks (newsletter/bounces.py); without a shared
+    # secret they are not served at all, so nothing unsigned is ever accepted.
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
+
 if settings.SERVE_MEDIA:
     # Uploaded images when no object storage and no nginx serves them (core/media.py).
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", serve_media))
@@ -41,6 +46,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("pages.urls")),
+    path("", include("newsletter.urls")),
     # Page passwords are throttled like logins (security/passwords.py).
     *page_password_urlpatterns,
     path("", include(wagtail_urls)),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "security",
     "ops",
     "typo3import",
+    "newsletter",
     "demo",
     "wagtail_localize",
     "wagtail.locales",  # not wagtail_localize.locales: its "Sync from" publishes aliases
@@ -318,6 +319,9 @@ PERIODIC_TASKS = {
     "core.tasks.prune_task_results": 24 * 60 * 60,
     # An event that ended moves from "upcoming" to the archive (events/tasks.py).
     "events.tasks.retire_ended_events": 60,
+    # Newsletter: scheduled sends, retries and sends whose worker died; unconfirmed requests.
+    "newsletter.tasks.run_due_deliveries": 30,
+    "newsletter.tasks.delete_unconfirmed_requests": 60 * 60,
 }
 # Media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, otherwise files
 # under MEDIA_ROOT, which production serves at MEDIA_URL (core/media.py, deploy/nginx/).
@@ -370,3 +374,25 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.ImageForm"
 # Where to report a vulnerability, for /.well-known/security.txt (an e-mail address or URL).
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
 # --- End of security ---------------------------------------------------------------------------
+
+
+# --- Newsletter (newsletter/) -------------------------------------------------------------------
+# Mail goes through EMAIL_BACKEND (SMTP unless set; the console under `make run`). For a provider,
+# set EMAIL_BACKEND to its django-anymail backend (e.g. anymail.backends.postmark.EmailBackend),
+# ANYMAIL_<PROVIDER>_… credentials as anymail names them, and ANYMAIL_WEBHOOK_SECRET
+# ("user:password"): only then are the bounce and complaint webhooks served, at
+# /anymail/<provider>/tracking/, and every call without that secret (or, for providers that sign
+# their calls, without a valid signature) is refused.
+INSTALLED_APPS += ["anymail"]
+ANYMAIL = {
+    key.removeprefix("ANYMAIL_"): value
+    for key, value in os.environ.items()
+    if key.startswith("ANYMAIL_")
+}
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# Mails per batch (the lease is renewed after each), attempts for a temporary failure, and the
+# first pause before a retry (doubled each time).
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "5"))
+NEWSLETTER_RETRY_MINUTES = int(os.environ.get("NEWSLETTER_RETRY_MINUTES", "1"))
+# --- End of newsletter --------------------------------------------------------------------------
