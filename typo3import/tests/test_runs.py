@@ -25,10 +25,15 @@ def written():
             Redirect.objects.count(), get_user_model().objects.count())
 
 
-def test_a_dry_run_checks_everything_and_writes_nothing(typo3, site_tree, tmp_path):
+def test_a_dry_run_checks_everything_and_writes_nothing(typo3, site_tree, tmp_path,
+                                                       monkeypatch):
+    import sys
+
     url, public_root = typo3
     before = written()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # run on a terminal
     report = run_import(url, public_root, tmp_path, "--dry-run")
+    assert "] 13/13" in report.output  # the progress bar, at its end
     assert written() == before
     assert report.dry_run is True
     assert report.counts["pages"]["created"] == 8
