@@ -247,7 +247,6 @@ class Importer:
 
     def run(self):
         self.check()
-        self.user = import_user()
         self.collection = Collection.get_first_root_node()
         if not self.dry_run:
             self._run()  # each record in a transaction of its own
@@ -258,6 +257,7 @@ class Importer:
         return self.report
 
     def _run(self):
+        self.user = import_user()
         self.importable = {row["uid"] for row in self.rows("importable")}
         self.import_categories()
         total = self.rows("count")[0]["n"]
@@ -391,10 +391,16 @@ class Importer:
                 self.report.warn("sys_category", row["uid"],
                                  "translation of a category that was not imported")
                 return
-            topic = self.translate(parent.page.specific, language, {"title": title},
-                                   table="sys_category", uid=row["uid"], slug=None,
-                                   live=not self.as_drafts)
-            self.report.count("topics", "translated")
+            existing = parent.page.get_translation_or_none(self.locales[language])
+            if existing is not None and existing.live:
+                # A hub the category was mapped to, translated on the site already: kept.
+                topic = existing
+                self.report.count("topics", "mapped")
+            else:
+                topic = self.translate(parent.page.specific, language, {"title": title},
+                                       table="sys_category", uid=row["uid"], slug=None,
+                                       live=not self.as_drafts)
+                self.report.count("topics", "translated")
         ImportedRecord.objects.update_or_create(
             source=self.label, kind=ImportedRecord.Kind.CATEGORY, uid=row["uid"],
             language=language, defaults={"page": topic, "fingerprint": fingerprint(row)})

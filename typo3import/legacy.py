@@ -73,8 +73,9 @@ class OldUrlMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A plain substring test first: every other request passes untouched.
         if request.method in ("GET", "HEAD") and "tx_news_pi1" in request.META.get(
-                "QUERY_STRING", "").replace("%5B", "[").replace("%5b", "["):
+                "QUERY_STRING", ""):
             response = old_url_redirect(request)
             if response is not None:
                 return response

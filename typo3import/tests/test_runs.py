@@ -16,14 +16,24 @@ pytestmark = pytest.mark.django_db
 
 
 def written():
+    from django.contrib.auth import get_user_model
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+
     return (Page.objects.count(), Revision.objects.count(), get_image_model().objects.count(),
-            ImportedRecord.objects.count())
+            get_document_model().objects.count(), ImportedRecord.objects.count(),
+            Redirect.objects.count(), get_user_model().objects.count())
 
 
-def test_a_dry_run_checks_everything_and_writes_nothing(typo3, site_tree, tmp_path):
+def test_a_dry_run_checks_everything_and_writes_nothing(typo3, site_tree, tmp_path,
+                                                       monkeypatch):
+    import sys
+
     url, public_root = typo3
     before = written()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # run on a terminal
     report = run_import(url, public_root, tmp_path, "--dry-run")
+    assert "] 13/13" in report.output  # the progress bar, at its end
     assert written() == before
     assert report.dry_run is True
     assert report.counts["pages"]["created"] == 8
