@@ -58,11 +58,15 @@ MISS = object()
 
 def read(entry_key):
     """The value under `entry_key` if it is there and nothing it shows changed, else MISS."""
-    entry = cache.get(entry_key)
+    view = tagging.current_view()
+    view.keys_read.append(entry_key)
+    if entry_key not in view.read_ahead:  # asked once per request
+        view.read_ahead[entry_key] = cache.get(entry_key)
+    entry = view.read_ahead[entry_key]
     if entry is None:
         return MISS
     value, stored = entry
-    if tagging.versions(list(stored)) != stored:
+    if tagging.versions(list(stored), view) != stored:
         return MISS
     tagging.shows(*stored)
     return value
@@ -88,6 +92,7 @@ def store(entry_key, compute, tags=()):
     # Versions are times: one after the request began means a change it may have missed.
     if all(version <= view.started for version in current.values()):
         cache.set(entry_key, (value, current), timeout())
+        view.read_ahead[entry_key] = (value, current)
     return value
 
 

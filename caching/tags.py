@@ -67,6 +67,9 @@ class View:
         self.versions = {}
         self.shown = set()
         self.collectors = []
+        # Entries read ahead in one round trip (caching/routes.py), and the keys read.
+        self.read_ahead = {}
+        self.keys_read = []
 
 
 _view = contextvars.ContextVar("caching_view", default=None)
@@ -106,6 +109,20 @@ def versions(tags, view=None):
                     value = cache.get(_key(tag), value)
             view.versions[tag] = value or 0.0
     return {tag: view.versions[tag] for tag in tags}
+
+
+def read_ahead(entry_keys, tags, view=None):
+    """Fetch entries and tag versions in one round trip: `fragments.read` and `versions`
+    then find them in the view instead of asking the cache one by one."""
+    view = view or current_view()
+    tags = [tag for tag in tags if tag not in view.versions]
+    found = cache.get_many([*entry_keys, *map(_key, tags)])
+    view.read_ahead.update({entry_key: found.get(entry_key) for entry_key in entry_keys})
+    for tag in tags:
+        if _key(tag) in found:
+            view.versions[tag] = found[_key(tag)]
+        elif tag != ALL:  # "all" is written down by `versions` on first read
+            view.versions[tag] = 0.0
 
 
 def read_afresh(tags):

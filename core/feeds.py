@@ -80,11 +80,15 @@ def _author_names(by_model, locale):
     for author_model, pks in ids.items():
         rows = (
             author_model._default_manager.filter(pk__in=pks)
-            .annotate(localized_name=_translation(author_model, locale, "name"))
-            .values_list("pk", "name", "localized_name")
+            .annotate(localized_name=_translation(author_model, locale, "name"),
+                      localized_pk=_translation(author_model, locale, "pk"))
+            .values_list("pk", "name", "localized_name", "localized_pk")
         )
-        for pk, name, localized_name in rows:
+        for pk, name, localized_name, localized_pk in rows:
             names[author_model, pk] = localized_name or name
+            # Renaming the author (or the translation shown) retires the feed.
+            shown = author_model(pk=localized_pk if localized_name else pk)
+            tags.shows(tags.snippet(shown))
     return names
 
 

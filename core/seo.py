@@ -25,9 +25,6 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from caching import tags
-from caching.fragments import MISS, key, live_page, read, store
-
 from .images import PRESETS, SOCIAL
 from .models import BasePage
 
@@ -247,7 +244,7 @@ def page_metadata(page, request, *, translations=(), paginated=None, byline=None
 
     metadata.description = page_description(page)
     metadata.canonical = canonical_url(page, request, paginated)
-    image = page_social_image(page, root_url)
+    image = social_image(page, root_url)
     title = page.seo_title or page.title
     speaks = isinstance(page, BasePage)  # Wagtail's own root page says nothing of itself
     og_type = page.open_graph_type if speaks else "website"
@@ -298,21 +295,6 @@ def find_paginated(context):
         if issubclass(type(value), PaginatorPage):
             return value
     return None
-
-
-def page_social_image(page, root_url):
-    """The link-preview image of a live page, kept until its next publication. None is not
-    kept: it may only mean "not ready yet" (an image whose renditions the worker has still to
-    make)."""
-    if not live_page(page):
-        return social_image(page, root_url)
-    entry_key = key("social-image", page.pk, page.live_revision_id, root_url)
-    image = read(entry_key)
-    if image is MISS:
-        image = social_image(page, root_url)
-        if image is not None:
-            store(entry_key, lambda: image, [tags.page(page.pk)])
-    return image
 
 
 # schema.org's names of an event's status and attendance mode (the page's `status`,

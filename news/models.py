@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from caching import tags
-from caching.fragments import cached, cached_list, key, lazy, live_page
+from caching.fragments import cached_list, key, lazy
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.layout import TEASER_HELP, without_teaser
 from core.listing import (
@@ -245,17 +245,12 @@ class NewsPage(DatedPageMixin, BasePage):
         return news_dates(self)
 
     def shown_byline(self):
-        """The byline in the page's language; kept with the page, as its head's structured
-        data names it too."""
-        def find():
-            byline = localize(self.byline, self.locale, fallback=True)
-            if byline is not None:
-                tags.shows(tags.snippet(byline))
-            return byline
-
-        if not live_page(self):
-            return find()
-        return cached(key("byline", self.pk, self.live_revision_id), find, [tags.page(self.pk)])
+        """The byline in the page's language (the head's structured data names it too: one
+        `lazy` context value serves both)."""
+        byline = localize(self.byline, self.locale, fallback=True)
+        if byline is not None:
+            tags.shows(tags.snippet(byline))
+        return byline
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -62,3 +62,60 @@ def test_search_finds_the_site_without_a_query_once_it_is_known(item, client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/suche/?q=Wasser").status_code == 200
     assert not [q for q in queries.captured_queries if "wagtailcore_site" in q["sql"]]
+
+
+class CacheTrips:
+    """Counts what a request asks of the shared cache (Redis answers `get_many` in one trip;
+    the tests' in-memory cache makes it of `get`s, which are not counted again)."""
+
+    def __init__(self, monkeypatch):
+        from django.core.cache import caches
+
+        self.reads = self.writes = 0
+        self.inside = False
+        backend = caches["default"]
+        for name, kind in (("get", "reads"), ("get_many", "reads"), ("set", "writes"),
+                           ("set_many", "writes"), ("add", "writes")):
+            monkeypatch.setattr(backend, name, self.counting(getattr(backend, name), kind))
+
+    def counting(self, method, kind):
+        def counted(*args, **kwargs):
+            if self.inside:
+                return method(*args, **kwargs)
+            setattr(self, kind, getattr(self, kind) + 1)
+            self.inside = True
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.inside = False
+        return counted
+
+
+def test_a_page_read_again_takes_three_trips_to_the_shared_cache(item, client, monkeypatch):
+    """The route and the URL's reading plan, then every fragment and tag version the plan
+    names, then the versions once more to see whether anything changed meanwhile."""
+    for _ in range(2):
+        client.get("/aktuelles/wasser/")
+    trips = CacheTrips(monkeypatch)
+
+    response = client.get("/aktuelles/wasser/")
+
+    assert "Wasser im Quartier" in response.content.decode()
+    assert (trips.reads, trips.writes) == (3, 0)
+
+
+def test_a_reading_plan_naming_fragments_that_are_gone_still_shows_the_page(item, client):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from caching.routes import plan_key
+
+    client.get("/aktuelles/wasser/")
+    entry_keys, _tags = cache.get(plan_key(RequestFactory().get("/aktuelles/wasser/")))
+    assert entry_keys
+    cache.delete_many(entry_keys)
+
+    response = client.get("/aktuelles/wasser/")
+
+    assert response.status_code == 200
+    assert "Wasser im Quartier" in response.content.decode()

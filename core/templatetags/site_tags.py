@@ -56,18 +56,9 @@ def page_translations(page):
 def _page_translations(page):
     order = [code for code, _name in settings.LANGUAGES]
 
-    def build():
-        return (page.get_translations(inclusive=True).live().filter(public_q())
-                .select_related("locale"))
-
-    def shown():
-        found = list(build())
-        tags.shows_pages(found)
-        return found
-
-    # A page being previewed before its first save has no key of its own.
-    translations = cached_list(key("translations", page.pk), shown, [tags.page(page.pk)]) \
-        if page.pk else build()
+    translations = list(page.get_translations(inclusive=True).live().filter(public_q())
+                        .select_related("locale"))
+    tags.shows_pages(translations)
     return sorted(translations, key=lambda p: order.index(p.locale.language_code)
                   if p.locale.language_code in order else len(order))
 

@@ -258,3 +258,19 @@ def test_feed_query_count_does_not_grow_with_items(tree, client, scope, language
 def test_a_front_cache_purges_the_feeds_with_the_page(tree):
     for page in (tree.news_index, tree.news_index_en, tree.crisis, tree.crisis_en):
         assert page.specific.get_cached_paths() == ["/", "/feed/rss/", "/feed/atom/"]
+
+
+def test_feeds_name_their_authors_so_that_renaming_one_purges_them(tree, client):
+    """Feeds name their items' authors: the English feed the translation's name, so renaming
+    either author purges the feed that shows it."""
+    from caching import tags
+    from core.snippets import Author
+
+    german = Author.objects.get(name="Redaktion Connective Cities")
+    english = Author.objects.get(name="Editorial team Connective Cities")
+
+    de_tags = client.get(feed_url(tree, "news", "de", "rss"))["xkey"].split()
+    en_tags = client.get(feed_url(tree, "news", "en", "atom"))["xkey"].split()
+
+    assert tags.snippet(german) in de_tags
+    assert tags.snippet(english) in en_tags

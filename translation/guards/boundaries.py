@@ -12,7 +12,6 @@
 
 from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import Site
 
 from translation.status.report import _edits_beyond_translation
 
@@ -47,10 +46,12 @@ def serve_only_pages_of_the_requested_language(page, request, serve_args, serve_
     """`before_serve_page`: a page of another language than the URL's is not found.
 
     The page's language comes from the site root paths Wagtail caches for routing (the
-    language tree whose root holds the page), so serving costs no extra query."""
+    language tree whose root holds the page), kept on the request like Wagtail's own URL
+    methods do, so serving costs no extra query or cache read."""
     language = (get_language() or "").lower()
     roots = [
-        root for root in Site.get_site_root_paths() if page.url_path.startswith(root.root_path)
+        root for root in page._get_site_root_paths(request)
+        if page.url_path.startswith(root.root_path)
     ]
     if not language or not roots:
         return
