@@ -200,9 +200,6 @@ class EventIndexPage(FeedsMixin, BasePage):
                                                                    args=[hub.slug]))
                            for hub in self.filter_topics()]}
 
-    def get_cached_paths(self):
-        return [*super().get_cached_paths(), "/" + self.reverse_subpage("calendar")]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         asked = any(name in request.GET for name in FILTER_FIELDS)
