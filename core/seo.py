@@ -297,7 +297,6 @@ def find_paginated(context):
     return None
 
 
-
 # schema.org's names of an event's status and attendance mode (the page's `status`,
 # `event_format`).
 EVENT_STATUS = {
