@@ -18,6 +18,8 @@ from core.models import Author, Contact
 from events.models import EventIndexPage, EventPage, EventSeriesPage
 from home.models import HomePage, HomePageFeaturedTopic
 from news.models import NewsIndexPage, NewsPage
+from newsletter.demo import ENGLISH as NEWSLETTER_ENGLISH
+from newsletter.demo import build_newsletter
 from pages.demo import ENGLISH as PAGES_ENGLISH
 from pages.demo import build_legal_pages
 from topics.models import TopicIndexPage, TopicPage
@@ -34,7 +36,8 @@ def _normalise(text):
 
 def _english_lookup():
     lookup = {}
-    for german, english in {**content.ENGLISH, **PAGES_ENGLISH, **demo_events.ENGLISH}.items():
+    for german, english in {**content.ENGLISH, **PAGES_ENGLISH, **demo_events.ENGLISH,
+                            **NEWSLETTER_ENGLISH}.items():
         lookup[_normalise(german)] = english
         if german.startswith("<p>") and german.endswith("</p>"):
             lookup[_normalise(strip_tags(german))] = strip_tags(english)
@@ -106,6 +109,10 @@ class DemoBuilder:
         programme_notice = self.build_notice(news_index, topics, video, author, contacts)
 
         legal_pages = build_legal_pages(home)
+        translated_news = [page for page, data in zip(other_news, content.MORE_NEWS, strict=True)
+                           if data["translate"]]
+        newsletter_pages = build_newsletter(home, [*translated_news[:2], programme_notice],
+                                            publish)
 
         home.featured_video = video
         for slug in ["krisenmanagement", "digitalisierung-kommunikation", "innovation"]:
@@ -115,9 +122,7 @@ class DemoBuilder:
         self.translate_to_english(
             [author, *contacts],
             [home, news_index, topic_index, video_index, *topics.values(), video,
-             programme_notice, *(page for page, data in zip(other_news, content.MORE_NEWS,
-                                                            strict=True) if data["translate"]),
-             *legal_pages],
+             programme_notice, *translated_news, *legal_pages, *newsletter_pages],
         )
         return programme_notice
 

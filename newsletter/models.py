@@ -198,6 +198,11 @@ class NewsletterIssuePage(BasePage):
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
 
+    @property
+    def summary(self):
+        """Listings, search results and link previews: the teaser, else the preheader."""
+        return self.teaser or self.search_description or self.preheader
+
     def serve_preview(self, request, mode_name):
         if mode_name in ("email-html", "email-text"):
             from django.http import HttpResponse

@@ -12,7 +12,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from security.ratelimit import count_use
@@ -40,7 +40,13 @@ def request_subscription(*, email, language, name, organisation, address):
     token = secrets.token_urlsafe(32)
     subscriber.start_request(address=address, token=token)
     subscriber.name, subscriber.organisation = name, organisation
-    subscriber.save()
+    try:
+        with transaction.atomic():
+            subscriber.save()
+    except IntegrityError:
+        # The same address asked at the same moment in another request, which goes on.
+        logger.info("A simultaneous request for the same address was dropped.")
+        return
     limit, period = mails_per_address()
     if count_use("newsletter-confirmation", email.lower(), period) > limit:
         logger.info("No confirmation mail to subscriber %s: too many today.", subscriber.pk)

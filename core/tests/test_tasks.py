@@ -45,9 +45,17 @@ def test_the_database_worker_runs_queued_renditions(settings):
 
 @pytest.mark.django_db
 def test_scheduled_publishing_and_daily_pruning_are_periodic_tasks(settings):
+    from events.tasks import retire_ended_events
+    from newsletter.tasks import delete_unconfirmed_requests, run_due_deliveries
+
     assert periodic_tasks() == [
         (publish_scheduled, float(settings.EDITORIAL_SCHEDULER_INTERVAL)),
         (prune_task_results, 24 * 60 * 60.0),
+        # An event that ended leaves "upcoming".
+        (retire_ended_events, 60.0),
+        # The newsletter: scheduled sends and retries; unconfirmed requests.
+        (run_due_deliveries, 30.0),
+        (delete_unconfirmed_requests, 60 * 60.0),
     ]
 
 

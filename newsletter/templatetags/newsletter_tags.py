@@ -2,9 +2,11 @@ from django import template
 from django.utils import translation
 
 from caching.fragments import cached_list, key
+from core.restrictions import public_q
 from pages.models import StandardPage
 
 from ..forms import HONEYPOT_FIELD, SubscribeForm
+from ..models import NewsletterIndexPage
 
 register = template.Library()
 
@@ -19,7 +21,13 @@ def newsletter_form(place, form=None, heading=True):
                if page.kind == StandardPage.Kind.PRIVACY]
     if form is None:
         form = SubscribeForm(language=language, auto_id=f"{place}-newsletter-%s")
+    # The newsletter page sits below the home page: its changes retire every cached list.
+    archive = cached_list(key("newsletter-page", language=language), lambda: (
+        NewsletterIndexPage.objects.live().filter(public_q())
+        .filter(locale__language_code=language).defer_streamfields()[:1]
+    ))
     return {
+        "archive_page": archive[0] if archive and place != "page" else None,
         "form": form,
         "place": place,
         "heading": heading,

@@ -149,3 +149,17 @@ def test_new_issue_is_prefilled_with_what_was_published_since_the_last(redaktion
     chosen = [block.value["page"].pk for block in draft.body if block.block_type == "item"]
     assert chosen == [fresh.pk]
     assert draft.get_latest_revision() is not None
+
+
+def test_the_editor_offers_new_issue_and_sending_where_they_belong(redaktion, autorin,
+                                                                   newsletter_tree):
+    issue = NewsletterIssuePageFactory(parent=newsletter_tree.newsletter)
+    index_editor = redaktion.get(f"/admin/pages/{newsletter_tree.newsletter.pk}/edit/")
+    assert f"/admin/newsletter/new-issue/{newsletter_tree.newsletter.pk}/" in (
+        index_editor.content.decode())
+    issue_editor = redaktion.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
+    assert f"/admin/newsletter/issue/{issue.pk}/send/" in issue_editor
+    assert "Newsletter versenden" in issue_editor
+    # Authors write issues, but sending stays with the Redaktion.
+    author_editor = autorin.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
+    assert f"/admin/newsletter/issue/{issue.pk}/send/" not in author_editor

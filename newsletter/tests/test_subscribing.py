@@ -128,6 +128,29 @@ def test_subscribing_again_or_with_a_listed_address_answers_the_same(client, new
     assert client.post(new_link).status_code == 200
 
 
+def test_two_requests_for_one_address_at_the_same_moment_answer_the_same(
+        client, newsletter_tree, monkeypatch):
+    """The second of two simultaneous first requests meets the first one's row only when it
+    saves (neither saw the other before): it is dropped quietly, not an error page."""
+    from newsletter import subscriptions
+
+    SubscriberFactory(email="Leserin@example.org", state=Subscriber.State.WAITING)
+    looked_up = subscriptions.Subscriber.objects.select_for_update
+
+    class NothingFoundYet:
+        def filter(self, **kwargs):
+            return Subscriber.objects.none()
+
+    monkeypatch.setattr(subscriptions.Subscriber.objects, "select_for_update",
+                        lambda: NothingFoundYet())
+    response = subscribe(client)
+    monkeypatch.setattr(subscriptions.Subscriber.objects, "select_for_update", looked_up)
+    assert response.status_code == 200
+    assert "Postfach" in response.content.decode()
+    assert Subscriber.objects.count() == 1
+    assert not mail.outbox
+
+
 def test_mistakes_keep_what_was_typed(client, newsletter_tree):
     response = subscribe(client, email="kein-at-zeichen", consent="")
     assert response.status_code == 400
