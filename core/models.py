@@ -86,6 +86,9 @@ class BasePage(Page):
     # Listed with the news (news index, topic hubs, their feeds), tagged with topic hubs
     # through the many-to-many named by `topics_field`.
     listed_with_news = False
+    # Offered for a new newsletter issue once published (newsletter/admin_views.py): news
+    # items, videos and events.
+    announced_in_newsletter = False
     topics_field = None
     # The foreign key (to a snippet with a `name`) that a feed names as the item's author.
     byline_field = None

@@ -321,6 +321,8 @@ class EventSeriesPage(RoutablePageMixin, LeadImageMixin, BasePage):  # noqa: DJ0
 class EventPage(RoutablePageMixin, LeadImageMixin, BasePage):  # noqa: DJ008 (Page has it)
     """One event, or one session of a series."""
 
+    announced_in_newsletter = True
+
     subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 

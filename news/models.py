@@ -234,6 +234,7 @@ class NewsPage(DatedPageMixin, BasePage):
     image_preset = "lead"
     listing_date_field = "date"
     listed_with_news = True
+    announced_in_newsletter = True
     topics_field = "topics"
     byline_field = "byline"
     open_graph_type = "article"

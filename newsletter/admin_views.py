@@ -126,8 +126,8 @@ def _listed_q():
 
     from core.models import BasePage
 
-    types = [model for model in _page_models() if issubclass(model, BasePage)
-             and getattr(model, "listed_with_news", False)]
+    types = [model for model in _page_models()
+             if issubclass(model, BasePage) and model.announced_in_newsletter]
     condition = Q(pk__in=[])
     for model in types:
         condition |= Page.objects.type_q(model)
@@ -142,8 +142,8 @@ def _page_models():
 
 @require_POST
 def new_issue_view(request, index_id):
-    """A draft issue below `index_id`, with an introduction and every news item and video
-    published since the last issue; the editor lands in it."""
+    """A draft issue below `index_id`, with an introduction and every news item, video and
+    event published since the last issue; the editor lands in it."""
     index = get_object_or_404(NewsletterIndexPage, pk=index_id)
     if not index.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied

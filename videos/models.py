@@ -109,6 +109,7 @@ class VideoPage(DatedPageMixin, BasePage):
     listing_date_field = "date"
     image_preset = "poster"
     listed_with_news = True
+    announced_in_newsletter = True
     topics_field = "topics"
     plays_video = True
 

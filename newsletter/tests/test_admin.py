@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from editorial.roles import AUTHORS, REDAKTION
 from editorial.tests.helpers import make_user
+from events.factories import EventIndexPageFactory, EventPageFactory
 from news.factories import NewsPageFactory
 from newsletter.factories import NewsletterIssuePageFactory, SubscriberFactory
 from newsletter.models import (
@@ -142,12 +143,17 @@ def test_new_issue_is_prefilled_with_what_was_published_since_the_last(redaktion
                     first_published_at=timezone.now() - timezone.timedelta(days=20))
     fresh = NewsPageFactory(parent=newsletter_tree.news_index, title="Neu",
                             first_published_at=timezone.now() - timezone.timedelta(days=2))
+    events = EventIndexPageFactory(parent=newsletter_tree.home,
+                                   first_published_at=timezone.now() - timezone.timedelta(days=1))
+    announced = EventPageFactory(parent=events, title="Werkstatt",
+                                 first_published_at=timezone.now() - timezone.timedelta(hours=1))
     response = redaktion.post(f"/admin/newsletter/new-issue/{newsletter_tree.newsletter.pk}/")
     assert response.status_code == 302
     draft = NewsletterIssuePage.objects.get(live=False)
     assert response["Location"] == f"/admin/pages/{draft.pk}/edit/"
     chosen = [block.value["page"].pk for block in draft.body if block.block_type == "item"]
-    assert chosen == [fresh.pk]
+    # Newest first; the events index itself is no item.
+    assert chosen == [announced.pk, fresh.pk]
     assert draft.get_latest_revision() is not None
 
 
