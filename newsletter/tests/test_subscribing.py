@@ -61,7 +61,7 @@ def test_pages_with_the_form_stay_public_and_set_no_cookie(client, newsletter_tr
 def test_subscribing_sends_a_confirmation_and_records_the_request(client, newsletter_tree):
     response = subscribe(client)
     assert response.status_code == 200
-    assert "Bitte sehen Sie in Ihr Postfach" in response.content.decode()
+    assert "Bitte sehen Sie in Ihrem Postfach nach" in response.content.decode()
     subscriber = Subscriber.objects.get()
     assert subscriber.email == "Leserin@example.org"
     assert subscriber.state == Subscriber.State.WAITING
