@@ -48,12 +48,11 @@ def topic_tags(page):
 
     if isinstance(page, TopicPage):
         return {tags.topic(page.translation_key), tags.NEWS}
-    if isinstance(page, NewsPage | VideoPage):
-        keys = page.topics.values_list("translation_key", flat=True)
-        return {tags.NEWS, *(tags.topic(key) for key in keys)}
-    if isinstance(page, EventPage | EventSeriesPage):
-        keys = page.topics.values_list("translation_key", flat=True)
-        return {tags.EVENTS, *(tags.topic(key) for key in keys)}
+    for models, lists in ((NewsPage | VideoPage, tags.NEWS),
+                          (EventPage | EventSeriesPage, tags.EVENTS)):
+        if isinstance(page, models):
+            keys = page.topics.values_list("translation_key", flat=True)
+            return {lists, *(tags.topic(key) for key in keys)}
     return set()
 
 
